@@ -1,0 +1,41 @@
+# make setup : .venv/ with chainwatch installed, and Neo4j's jars in server/lib/ (does nothing when current)
+# make demo  : setup, start the local Neo4j, apply the schema, load the Kazakhstan 2022 sample, print stats
+# make test  : setup, then the test suite (it runs its own Neo4j on other ports, in a temporary home)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLE := data/kazakhstan-2022
+
+.PHONY: setup demo test schema-docs stop clean
+
+setup: $(VENV)/.installed server/lib/.fetched
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+server/lib/.fetched: server/pom.xml
+	rm -rf server/lib
+	mvn --quiet --batch-mode -f server/pom.xml package
+	touch $@
+
+demo: setup
+	$(BIN)/chainwatch server start
+	$(BIN)/chainwatch schema apply
+	$(BIN)/chainwatch ingest $(SAMPLE)
+	$(BIN)/chainwatch stats
+
+test: setup
+	$(BIN)/python -m pytest
+
+schema-docs: setup
+	$(BIN)/python -m graph.schema_docs > docs/schema.md
+
+stop:
+	-$(BIN)/chainwatch server stop
+
+clean: stop
+	rm -rf $(VENV) server/lib server/target

@@ -1,0 +1,1 @@
+"""The `chainwatch` command line: the one entry point over graph/ and ingest/."""

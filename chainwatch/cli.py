@@ -1,0 +1,330 @@
+"""The `chainwatch` command: one entry point over graph/ and ingest/.
+
+Every command exits 0 on success and otherwise non-zero with a one-line
+reason on stderr (validation lists each problem on a line of its own).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, NoReturn, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from chainwatch.output import Format, emit
+from graph import config, querylib, schema, server
+from graph.config import ConfigError
+from graph.db import GraphError, open_graph
+from graph.values import parse_param
+
+HELP = """chainwatch: a graph of actors and chains of responsibility, with the sources behind every fact.
+
+Typical first steps:
+
+```
+chainwatch server start      # a local Neo4j on 127.0.0.1, data in .chainwatch/
+chainwatch schema apply      # constraints and indexes from the vocabulary
+chainwatch validate data/kazakhstan-2022
+chainwatch ingest data/kazakhstan-2022
+chainwatch stats
+```
+
+Set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE) to use another Neo4j instead.
+"""
+
+app = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False,
+                  rich_markup_mode="markdown", pretty_exceptions_enable=False)
+server_app = typer.Typer(help="Run the local Neo4j server: start, stop, status.",
+                         no_args_is_help=True)
+schema_app = typer.Typer(help="Constraints and indexes derived from graph/vocabulary.yaml.",
+                         no_args_is_help=True)
+app.add_typer(server_app, name="server")
+app.add_typer(schema_app, name="schema")
+
+out = Console()
+err = Console(stderr=True)
+
+HomeOption = typer.Option(None, "--home", help="The server's home folder "
+                          "(default: $CHAINWATCH_HOME, else .chainwatch/ here).")
+ParamOption = typer.Option(None, "--param", "-p", help="A query parameter as key=value; "
+                           "repeat for several. Numbers, true/false and [lists] are read as JSON.")
+FormatOption = typer.Option(Format.table, "--format", "-f", help="table for people; json or csv for programs.")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    err.print(f"[bold red]error:[/bold red] {message}", highlight=False, markup=True,
+              soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _graph(home: Optional[Path] = None):
+    try:
+        return open_graph(home)
+    except (ConfigError, GraphError) as e:
+        fail(str(e))
+
+
+def _params(pairs: Optional[List[str]]) -> dict:
+    try:
+        return dict(parse_param(p) for p in pairs or [])
+    except ValueError as e:
+        fail(str(e))
+
+
+# -- server -----------------------------------------------------------------
+
+@server_app.command("start")
+def server_start(home: Optional[Path] = HomeOption,
+                 bolt_port: Optional[int] = typer.Option(None, help="Bolt port (default 7687, then as last used)."),
+                 http_port: Optional[int] = typer.Option(None, help="HTTP port for Neo4j Browser (default 7474)."),
+                 heap: Optional[str] = typer.Option(None, help="Java heap, e.g. 512m or 2g (default 512m)."),
+                 pagecache: Optional[str] = typer.Option(None, help="Page cache, e.g. 256m (default 256m).")):
+    """Start the local Neo4j on 127.0.0.1 and wait until it answers.
+
+    The first start generates a password, stored with mode 0600 in HOME/password
+    (user `neo4j`). Starting a running server does nothing.
+    """
+    h = config.resolve_home(home)
+    try:
+        with err.status("Starting Neo4j (the first start takes a little longer)..."):
+            st = server.start(h, bolt_port, http_port, heap, pagecache)
+    except server.ServerError as e:
+        fail(str(e))
+    out.print(f"Neo4j is running (pid {st.pid}): bolt {st.bolt_uri}, browser {st.http_url}, "
+              f"home {st.home}, password in {config.password_file(h)}", highlight=False)
+
+
+@server_app.command("stop")
+def server_stop(home: Optional[Path] = HomeOption):
+    """Stop the local Neo4j gracefully (it flushes and closes its stores)."""
+    h = config.resolve_home(home)
+    if server.stop(h):
+        out.print(f"Neo4j stopped (home {h}).", highlight=False)
+    else:
+        out.print(f"Neo4j was not running (home {h}).", highlight=False)
+
+
+@server_app.command("status")
+def server_status(home: Optional[Path] = HomeOption):
+    """Say whether the local Neo4j runs, where, and on which ports. Exit 3 if it does not."""
+    h = config.resolve_home(home)
+    st = server.status(h)
+    if st.running:
+        out.print(f"running: pid {st.pid}, bolt {st.bolt_uri}, browser {st.http_url}, home {h}",
+                  highlight=False)
+        return
+    extra = " (removed a stale pid file would be done by `server start`)" if st.stale_pid else ""
+    out.print(f"not running: home {h}{extra}", highlight=False)
+    raise typer.Exit(3)
+
+
+# -- schema -----------------------------------------------------------------
+
+@schema_app.command("apply")
+def schema_apply(home: Optional[Path] = HomeOption):
+    """Create the uniqueness constraints, indexes and full-text index (safe to repeat)."""
+    with _graph(home) as g:
+        n = schema.apply(g)
+    out.print(f"Schema applied: {n} constraints and indexes are in place.")
+
+
+@schema_app.command("show")
+def schema_show(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
+    """List the constraints and indexes in the database."""
+    with _graph(home) as g:
+        rows = schema.show(g)
+    emit(["name", "type", "labelsOrTypes", "properties", "state", "constraint"], rows, fmt)
+
+
+# -- datasets ---------------------------------------------------------------
+
+def _print_problems(problems) -> None:
+    for p in problems:
+        (err if not p.warning else out).print(str(p), highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+def validate(path: Path = typer.Argument(..., help="A dataset folder of CSV files, or one YAML file."),
+             offline: bool = typer.Option(False, help="Do not consult the graph for ids the dataset "
+                                          "refers to but does not define."),
+             fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json.")):
+    """Check a dataset and report every problem at once, with file, line and column.
+
+    Writes nothing. Ids the dataset uses but does not define are looked up in the
+    graph when a server is reachable.
+    """
+    from ingest.load import known_ids
+    from ingest.validate import validate as run_validate
+
+    lookup, graph = None, None
+    if not offline:
+        try:
+            graph = open_graph()
+            lookup = known_ids(graph)
+        except (ConfigError, GraphError):
+            graph = None
+    try:
+        ds = run_validate(path, known_ids=lookup)
+    finally:
+        if graph:
+            graph.close()
+    if fmt == Format.json:
+        print(json.dumps({"dataset": ds.name, "ok": ds.ok, "nodes": len(ds.nodes),
+                          "relations": len(ds.relations),
+                          "problems": [p.as_dict() for p in ds.problems]}, indent=2))
+    else:
+        _print_problems(ds.problems)
+    if not ds.ok:
+        if fmt != Format.json:
+            err.print(f"{len(ds.errors)} error(s) in {path}; fix them and validate again.",
+                      highlight=False)
+        raise typer.Exit(1)
+    if fmt != Format.json:
+        note = "" if lookup else " (graph not consulted)"
+        out.print(f"{path}: valid{note}: dataset '{ds.name}', {len(ds.nodes)} records, "
+                  f"{len(ds.relations)} relations.", highlight=False)
+
+
+@app.command()
+def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files, or one YAML file."),
+           source_format: str = typer.Option("native", "--from", help="native (this project's format); "
+                                             "sfm and ftm importers arrive with their issues."),
+           replace: bool = typer.Option(False, "--replace", help="Also remove what this dataset alone "
+                                        "contributed and no longer contains."),
+           dry_run: bool = typer.Option(False, "--dry-run", help="Validate and say what would change; write nothing."),
+           batch_size: int = typer.Option(500, help="Rows per transaction."),
+           home: Optional[Path] = HomeOption):
+    """Validate a dataset, then load it in batches. Re-loading the same files changes nothing.
+
+    A dataset with any error writes nothing. An interrupted load is completed by
+    running the same command again. Every run is recorded in the graph.
+    """
+    from ingest.load import ingest as run_ingest
+    from ingest.problems import DatasetInvalid
+
+    if source_format != "native":
+        fail(f"--from {source_format} is not available yet; only native datasets load for now")
+    with _graph(home) as g, Progress(TextColumn("{task.description}"), BarColumn(),
+                                     MofNCompleteColumn(), TimeElapsedColumn(),
+                                     console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, n: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(f"Writing {step}", total=total)
+            bar.advance(tasks[step], n)
+
+        try:
+            report = run_ingest(g, path, replace=replace, dry_run=dry_run,
+                                batch_size=batch_size, progress=progress)
+        except DatasetInvalid as e:
+            bar.stop()
+            _print_problems(e.problems)
+            fail(f"{e} (run `chainwatch validate {path}` to check again)")
+    if dry_run:
+        out.print(f"Dry run of '{report.dataset}': {report.nodes} records "
+                  f"({report.existing_nodes} already in the graph), {report.relations} relations "
+                  f"({report.existing_relations} already in the graph). Nothing was written.",
+                  highlight=False)
+        return
+    c = report.counters
+    msg = (f"Loaded '{report.dataset}': {report.nodes} records, {report.relations} relations; "
+           f"{c.get('nodes_created', 0)} nodes and {c.get('relationships_created', 0)} "
+           f"relationships created.")
+    if replace:
+        w = report.withdrawn
+        msg += (f" Replaced: {w.get('relations_withdrawn', 0)} relations withdrawn, "
+                f"{w.get('nodes_deleted', 0)} nodes deleted.")
+    out.print(msg, highlight=False)
+
+
+# -- queries ----------------------------------------------------------------
+
+def _run_and_emit(text: str, params: dict, fmt: Format, *, write: bool,
+                  timeout: Optional[float], limit: Optional[int], home: Optional[Path]) -> None:
+    with _graph(home) as g:
+        try:
+            rows = g.run_user_query(text, params, write=write,
+                                    timeout=timeout or config.query_timeout(),
+                                    row_cap=limit or config.row_cap())
+        except GraphError as e:
+            fail(str(e))
+    emit(list(rows.keys), [r.data() for r in rows.records], fmt, truncated=rows.truncated)
+
+
+TimeoutOption = typer.Option(None, "--timeout", help="Seconds before the server stops the query "
+                             "(default $CHAINWATCH_QUERY_TIMEOUT or 30).")
+LimitOption = typer.Option(None, "--limit", help="At most this many rows (default "
+                           "$CHAINWATCH_ROW_CAP or 1000).")
+
+
+@app.command()
+def cypher(query: str = typer.Argument(..., help="The Cypher to run; pass values with --param, "
+                                       "e.g. MATCH (n {id: $id}) RETURN n"),
+           param: Optional[List[str]] = ParamOption, fmt: Format = FormatOption,
+           write: bool = typer.Option(False, "--write", help="Allow the query to change the graph."),
+           timeout: Optional[float] = TimeoutOption, limit: Optional[int] = LimitOption,
+           home: Optional[Path] = HomeOption):
+    """Run a Cypher query, read-only unless --write, with a time limit and a row cap.
+
+    Read-only is enforced by the server: the query runs in a read transaction, so
+    CREATE, SET, DELETE and MERGE fail and change nothing.
+    """
+    _run_and_emit(query, _params(param), fmt, write=write, timeout=timeout, limit=limit, home=home)
+
+
+@app.command()
+def query(name: Optional[str] = typer.Argument(None, help="A query from cypher/library/; "
+                                               "leave out to list them."),
+          param: Optional[List[str]] = ParamOption, fmt: Format = FormatOption,
+          timeout: Optional[float] = TimeoutOption, limit: Optional[int] = LimitOption,
+          home: Optional[Path] = HomeOption):
+    """Run a named query from the library in cypher/library/ (read-only).
+
+    Without NAME, lists the queries with their purpose and parameters.
+    """
+    lib = querylib.library()
+    if not name:
+        emit(["name", "purpose", "params"],
+             [{"name": q.name, "purpose": q.purpose, "params": ", ".join(q.param_names)}
+              for q in lib.values()], fmt)
+        return
+    if name not in lib:
+        fail(f"no query named '{name}'; known: {', '.join(lib) or '(none)'}")
+    q = lib[name]
+    params = _params(param)
+    missing = [p for p in q.param_names if p not in params]
+    if missing:
+        fail(f"query '{name}' needs --param for: {', '.join(missing)} "
+             f"({'; '.join(f'{p}: {d}' for p, d in q.params if p in missing)})")
+    _run_and_emit(q.text, params, fmt, write=False, timeout=timeout, limit=limit, home=home)
+
+
+@app.command()
+def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
+    """Counts of nodes by label and relationships by type, and the datasets loaded."""
+    with _graph(home) as g:
+        labels = g.read("stats/labels")
+        rels = g.read("stats/relationships")
+        datasets = g.read("stats/datasets")
+    if fmt == Format.json:
+        print(json.dumps({"labels": {r["label"]: r["count"] for r in labels},
+                          "relationships": {r["type"]: r["count"] for r in rels},
+                          "datasets": datasets}, indent=2, default=str))
+        return
+    emit(["label", "count"], labels, fmt, title="Nodes by label")
+    emit(["type", "count"], rels, fmt, title="Relationships by type")
+    emit(["dataset", "title", "runs", "last_status", "last_started", "nodes", "relations"],
+         datasets, fmt, title="Datasets loaded")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)

@@ -1,0 +1,10 @@
+// name: stats/labels
+// purpose: How many nodes carry each label.
+// mode: read
+CALL db.labels() YIELD label
+CALL (label) {
+  MATCH (n:$(label))
+  RETURN count(n) AS count
+}
+RETURN label, count
+ORDER BY label

@@ -1,0 +1,1 @@
+"""The explorer (Streamlit + pyvis) arrives with its own issue; this package holds its place in the layout."""

@@ -1,0 +1,1 @@
+"""The core library: vocabulary, config, the Neo4j connection and local server, schema, writes, queries."""

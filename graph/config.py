@@ -1,0 +1,97 @@
+"""Where chainwatch keeps its state and which Neo4j it talks to.
+
+The home folder holds the local server (data, logs, config) and its
+generated password: `--home`, else `$CHAINWATCH_HOME`, else `.chainwatch/`
+in the current directory. `NEO4J_URI` (with `NEO4J_USER`, `NEO4J_PASSWORD`,
+`NEO4J_DATABASE`) overrides it and points every command at another server,
+a cluster or Aura.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_BOLT_PORT = 7687
+DEFAULT_HTTP_PORT = 7474
+DEFAULT_HEAP = "512m"
+DEFAULT_PAGECACHE = "256m"
+DEFAULT_QUERY_TIMEOUT = 30.0  # seconds, for `cypher`, `query` and the explorer console
+DEFAULT_ROW_CAP = 1000
+
+
+class ConfigError(RuntimeError):
+    """Raised when chainwatch cannot tell which server to use or how."""
+
+
+def resolve_home(home: str | os.PathLike | None = None) -> Path:
+    chosen = home or os.environ.get("CHAINWATCH_HOME") or ".chainwatch"
+    return Path(chosen).expanduser().resolve()
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """How the local server of a home is run; saved in HOME/server.json."""
+
+    bolt_port: int = DEFAULT_BOLT_PORT
+    http_port: int = DEFAULT_HTTP_PORT
+    heap: str = DEFAULT_HEAP
+    pagecache: str = DEFAULT_PAGECACHE
+
+    @staticmethod
+    def path(home: Path) -> Path:
+        return home / "server.json"
+
+    @classmethod
+    def read(cls, home: Path) -> "ServerSettings":
+        p = cls.path(home)
+        return cls(**json.loads(p.read_text())) if p.exists() else cls()
+
+    def write(self, home: Path) -> None:
+        self.path(home).write_text(json.dumps(self.__dict__, indent=2) + "\n")
+
+
+def password_file(home: Path) -> Path:
+    return home / "password"
+
+
+@dataclass(frozen=True)
+class Connection:
+    uri: str
+    user: str
+    password: str
+    database: str
+    local_home: Path | None  # the home whose server this is, if local
+
+    def describe(self) -> str:
+        where = f" (local server in {self.local_home})" if self.local_home else ""
+        return f"{self.uri} as {self.user}, database {self.database}{where}"
+
+
+def connection(home: str | os.PathLike | None = None) -> Connection:
+    """The server to talk to: NEO4J_URI if set, else the local server of the home."""
+    database = os.environ.get("NEO4J_DATABASE", "neo4j")
+    if os.environ.get("NEO4J_URI"):
+        password = os.environ.get("NEO4J_PASSWORD")
+        if not password:
+            raise ConfigError("NEO4J_URI is set but NEO4J_PASSWORD is not; set both "
+                              "(authentication is always on)")
+        return Connection(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
+                          password, database, None)
+    h = resolve_home(home)
+    pw = password_file(h)
+    if not pw.exists():
+        raise ConfigError(f"no local server in {h}: run `chainwatch server start` first, "
+                          "or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD to use another Neo4j")
+    port = ServerSettings.read(h).bolt_port
+    return Connection(f"bolt://127.0.0.1:{port}", "neo4j", pw.read_text().strip(), database, h)
+
+
+def query_timeout() -> float:
+    return float(os.environ.get("CHAINWATCH_QUERY_TIMEOUT", DEFAULT_QUERY_TIMEOUT))
+
+
+def row_cap() -> int:
+    return int(os.environ.get("CHAINWATCH_ROW_CAP", DEFAULT_ROW_CAP))

@@ -1,0 +1,132 @@
+"""The one way into Neo4j: the official driver, managed transactions with
+retries for writes, read transactions for reads, and statements taken from
+cypher/ by name with their values as parameters.
+
+Works unchanged against the local server, a cluster or Aura (`neo4j://`,
+`neo4j+s://`): routing follows the transaction's access mode.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+
+from graph import querylib
+from graph.config import Connection, connection
+
+
+class GraphError(RuntimeError):
+    """A failure with a message fit to show a user as it is."""
+
+
+@dataclass
+class Rows:
+    keys: list[str]
+    records: list[neo4j.Record]
+    truncated: bool  # more rows existed than the cap allowed
+
+
+class Graph:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.database = conn.database
+        self.driver = GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password),
+                                           user_agent="chainwatch")
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Graph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def check(self) -> None:
+        """Fail early with a message that says what to do."""
+        try:
+            self.driver.verify_connectivity()
+        except AuthError:
+            raise GraphError(f"Neo4j at {self.conn.uri} refused the credentials; check "
+                             "NEO4J_USER/NEO4J_PASSWORD or the home's password file") from None
+        except (ServiceUnavailable, OSError) as e:
+            hint = ("start it with `chainwatch server start`" if self.conn.local_home
+                    else "check NEO4J_URI")
+            raise GraphError(f"cannot reach Neo4j at {self.conn.uri}: {hint} ({e})") from None
+
+    # -- statements from cypher/ -------------------------------------------
+
+    def read(self, name: str, **params: Any) -> list[dict]:
+        """Run a read statement from cypher/ and return its rows as dicts."""
+        records, _, _ = self.driver.execute_query(
+            querylib.get(name).text, params, database_=self.database,
+            routing_=neo4j.RoutingControl.READ)
+        return [r.data() for r in records]
+
+    def write(self, name: str, **params: Any) -> list[dict]:
+        """Run a write statement from cypher/ in a managed transaction (retried)."""
+        records, _, _ = self.driver.execute_query(
+            querylib.get(name).text, params, database_=self.database,
+            routing_=neo4j.RoutingControl.WRITE)
+        return [r.data() for r in records]
+
+    def write_all(self, steps: list[tuple[str, dict]]) -> None:
+        """Run several write statements from cypher/ in one transaction: all or nothing."""
+        def work(tx):
+            for name, params in steps:
+                tx.run(querylib.get(name).text, params).consume()
+        self.execute_write(work)
+
+    def execute_write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        with self.session() as s:
+            return s.execute_write(work)
+
+    @contextmanager
+    def session(self) -> Iterator[neo4j.Session]:
+        with self.driver.session(database=self.database) as s:
+            yield s
+
+    # -- user-supplied Cypher ------------------------------------------------
+
+    def run_user_query(self, text: str, params: dict, *, write: bool, timeout: float,
+                       row_cap: int) -> Rows:
+        """Run Cypher typed by a user. Without `write` it runs in a read
+        transaction, which the server itself refuses to write in."""
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx):
+            result = tx.run(text, params)
+            records = []
+            for rec in result:
+                if len(records) == row_cap:
+                    return Rows(result.keys(), records, True)
+                records.append(rec)
+            return Rows(result.keys(), records, False)
+
+        try:
+            with self.session() as s:
+                return s.execute_write(work) if write else s.execute_read(work)
+        except ClientError as e:
+            raise GraphError(_explain(e, write)) from None
+
+
+def _explain(e: ClientError, write: bool) -> str:
+    code = e.code or ""
+    if not write and ("AccessMode" in code or "ForbiddenDueToTransactionType" in code
+                      or "read" in (e.message or "").lower() and "write" in (e.message or "").lower()):
+        return ("this query writes to the graph, and queries run read-only by default; "
+                "add --write if you mean to change the data (nothing was changed)")
+    if "TransactionTimedOut" in code or "timed out" in (e.message or "").lower():
+        return ("the query ran past the time limit and was stopped; narrow it, or raise "
+                "CHAINWATCH_QUERY_TIMEOUT / --timeout")
+    return f"Neo4j refused the query: {e.message} ({code})"
+
+
+def open_graph(home: str | None = None) -> Graph:
+    g = Graph(connection(home))
+    g.check()
+    return g

@@ -1,0 +1,80 @@
+"""The Cypher library: every statement the project runs lives in cypher/ as a
+.cypher file whose header says what it is for and which parameters it takes.
+
+Header lines come first, each `// key: value`:
+
+    // name: people_in_body
+    // purpose: Everyone posted to a body at a date.
+    // param: id - the body's id
+    // param: as_of - a date, e.g. 2022-01-05
+    // mode: read
+    // example: chainwatch query people_in_body --param id=unit:x --param as_of=2022-01-05
+
+`name` is the file's path under cypher/ without `.cypher` (for files in
+cypher/library/, just the file name). Values reach the server only as
+parameters, so an investigator can paste the file into Neo4j Browser, set
+`:param`s and run it unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*)$")
+LIBRARY = "library"  # the folder of queries offered to users by `chainwatch query NAME`
+
+
+def cypher_dir() -> Path:
+    return Path(str(resources.files("cypher")))
+
+
+@dataclass(frozen=True)
+class CypherFile:
+    name: str
+    path: Path
+    text: str
+    purpose: str = ""
+    params: tuple[tuple[str, str], ...] = ()  # (name, description)
+    mode: str = "read"
+    examples: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def param_names(self) -> list[str]:
+        return [p for p, _ in self.params]
+
+
+def parse(path: Path, name: str) -> CypherFile:
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        m = HEADER.match(line.strip())
+        if not m:
+            break
+        meta.setdefault(m.group(1), []).append(m.group(2).strip())
+    params = []
+    for p in meta.get("param", []):
+        pname, _, desc = p.partition(" - ")
+        params.append((pname.strip(), desc.strip()))
+    return CypherFile(name=name, path=path, text=text,
+                      purpose=" ".join(meta.get("purpose", [])),
+                      params=tuple(params), mode=(meta.get("mode") or ["read"])[0],
+                      examples=tuple(meta.get("example", [])))
+
+
+@lru_cache(maxsize=None)
+def get(name: str) -> CypherFile:
+    """A statement by its path under cypher/, e.g. `ingest/merge_nodes`."""
+    path = cypher_dir() / f"{name}.cypher"
+    if not path.exists():
+        raise KeyError(name)
+    return parse(path, name)
+
+
+def library() -> dict[str, CypherFile]:
+    """The named queries users run with `chainwatch query NAME`."""
+    folder = cypher_dir() / LIBRARY
+    return {p.stem: parse(p, p.stem) for p in sorted(folder.glob("*.cypher"))}

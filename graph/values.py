@@ -1,0 +1,62 @@
+"""Plain values from driver results and from the command line.
+
+Output formats (JSON, CSV, tables) need Neo4j's nodes, relationships, paths
+and temporal values as plain data; `--param key=value` needs text turned
+into the value a user meant.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import neo4j.graph
+import neo4j.time
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready form of any value the driver returns."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"id": value.get("id"), "labels": sorted(value.labels),
+                "properties": plain(dict(value))}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"id": value.get("id"), "type": value.type,
+                "start": value.start_node.get("id") if value.start_node else None,
+                "end": value.end_node.get("id") if value.end_node else None,
+                "properties": plain(dict(value))}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [plain(n) for n in value.nodes],
+                "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, (neo4j.time.Date, neo4j.time.DateTime, neo4j.time.Time,
+                          neo4j.time.Duration)):
+        return value.iso_format()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def cell_text(value: Any) -> str:
+    """One line of text for a table or CSV cell."""
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """`key=value`: numbers, booleans, null, lists and maps are read as JSON;
+    anything else (names, ids, dates) is a string."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise ValueError(f"--param '{text}' must look like key=value")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return key.strip(), value

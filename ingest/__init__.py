@@ -1,0 +1,1 @@
+"""Readers, validation and loading of datasets into the graph."""

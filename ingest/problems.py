@@ -1,0 +1,40 @@
+"""A problem found in a dataset, located so a researcher can fix it in a spreadsheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    column: int | None  # 1-based: the spreadsheet column (CSV) or character (YAML)
+    field: str | None
+    message: str  # what is wrong and how to fix it
+    warning: bool = False  # warnings are shown but do not stop a load
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column is not None:
+            where += f", column {self.column}"
+        if self.field:
+            where += f" ({self.field})"
+        kind = "warning" if self.warning else "error"
+        return f"{where}: {kind}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "field": self.field, "message": self.message,
+                "severity": "warning" if self.warning else "error"}
+
+
+class DatasetInvalid(Exception):
+    """Raised by ingest when validation found errors; nothing was written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if not p.warning]
+        super().__init__(f"{len(errors)} error(s) in the dataset; nothing was written")

@@ -1,0 +1,238 @@
+"""Read a dataset, as a folder of CSV files or as one YAML file, into rows of
+located cells. Readers only parse; ingest/validate.py judges the values.
+
+Both forms give the same rows, so both load the same way: a YAML file's
+top-level keys are the CSV file names without `.csv` (and `dataset` for
+dataset.yaml's metadata).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from graph.vocabulary import Vocabulary, load
+from ingest.problems import Problem
+
+METADATA_FILE = "dataset.yaml"
+METADATA_KEY = "dataset"
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: str | list[str]  # text as written; YAML may give a real list
+    line: int
+    column: int
+
+
+@dataclass
+class Row:
+    file: str  # as shown to the user, e.g. people.csv or case.yaml
+    kind: str  # the file stem: people, relations...
+    line: int
+    cells: dict[str, Cell]
+
+    def text(self, name: str) -> str:
+        cell = self.cells.get(name)
+        if cell is None:
+            return ""
+        return ";".join(cell.value) if isinstance(cell.value, list) else cell.value.strip()
+
+    def where(self, name: str) -> tuple[int, int | None]:
+        cell = self.cells.get(name)
+        return (cell.line, cell.column) if cell else (self.line, None)
+
+
+@dataclass
+class RawDataset:
+    path: Path
+    metadata: dict[str, str] = field(default_factory=dict)
+    metadata_file: str = METADATA_FILE
+    rows: list[Row] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # file name -> sha256
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read(path: Path, vocab: Vocabulary | None = None) -> RawDataset:
+    vocab = vocab or load()
+    path = Path(path)
+    if path.is_dir():
+        return _read_folder(path, vocab)
+    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+        return _read_yaml(path, vocab)
+    ds = RawDataset(path)
+    ds.problems.append(Problem(str(path), None, None, None,
+                               "not a dataset: give a folder of CSV files or a .yaml file"
+                               if path.exists() else "no such file or folder"))
+    return ds
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _columns_of(kind: str, vocab: Vocabulary):
+    if kind == vocab.relation_file:
+        return vocab.relation_columns
+    label = vocab.label_for_file(kind)
+    return label.columns if label else None
+
+
+def _check_header(ds: RawDataset, file: str, kind: str, header: list[str], vocab) -> dict:
+    """Problems with the columns themselves; returns the column spec."""
+    spec = _columns_of(kind, vocab)
+    for i, name in enumerate(header, start=1):
+        if name not in spec:
+            ds.problems.append(Problem(file, 1, i, name,
+                f"unknown column '{name}'; the columns of {kind} are: {', '.join(spec)}"))
+    for name, col in spec.items():
+        if col.required and name not in header:
+            ds.problems.append(Problem(file, 1, None, name,
+                f"required column '{name}' is missing from the header row; add it"))
+    return spec
+
+
+def _read_folder(folder: Path, vocab: Vocabulary) -> RawDataset:
+    ds = RawDataset(folder)
+    known = set(vocab.files)
+    meta = folder / METADATA_FILE
+    if meta.exists():
+        data = meta.read_bytes()
+        ds.hashes[METADATA_FILE] = _sha256(data)
+        try:
+            loaded = yaml.safe_load(data.decode("utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as e:
+            mark = getattr(e, "problem_mark", None)
+            ds.problems.append(Problem(METADATA_FILE, mark.line + 1 if mark else None,
+                                       mark.column + 1 if mark else None, None,
+                                       f"not valid YAML: {e}"))
+            loaded = {}
+        if not isinstance(loaded, dict):
+            ds.problems.append(Problem(METADATA_FILE, 1, None, None,
+                                       "must be a mapping of keys such as name: and title:"))
+            loaded = {}
+        ds.metadata = {str(k): "" if v is None else str(v) for k, v in loaded.items()}
+    for csv_path in sorted(folder.glob("*.csv")):
+        kind = csv_path.stem
+        if kind not in known:
+            ds.problems.append(Problem(csv_path.name, None, None, None,
+                f"unknown file; a dataset's CSV files are: {', '.join(f + '.csv' for f in vocab.files)}"))
+            continue
+        _read_csv(ds, csv_path, kind, vocab)
+    for other in sorted(folder.iterdir()):
+        if other.suffix.lower() in (".xlsx", ".xls", ".ods", ".tsv"):
+            ds.problems.append(Problem(other.name, None, None, None,
+                "spreadsheets must be saved as CSV (UTF-8, comma-separated) to be loaded",
+                warning=True))
+    return ds
+
+
+def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> None:
+    data = path.read_bytes()
+    ds.hashes[path.name] = _sha256(data)
+    try:
+        text = data.decode("utf-8-sig")  # tolerate the BOM spreadsheet programs write
+    except UnicodeDecodeError as e:
+        line = data[:e.start].count(b"\n") + 1
+        ds.problems.append(Problem(path.name, line, None, None,
+            "not UTF-8 text; save the file as 'CSV UTF-8' from your spreadsheet program"))
+        return
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as e:
+        ds.problems.append(Problem(path.name, 1, None, None, f"unreadable header row: {e}"))
+        return
+    if not header:
+        return
+    _check_header(ds, path.name, kind, header, vocab)
+    last_line = reader.line_num
+    try:
+        for values in reader:
+            line = last_line + 1
+            last_line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue  # blank rows are common in spreadsheets
+            if len(values) > len(header):
+                ds.problems.append(Problem(path.name, line, len(header) + 1, None,
+                    f"this row has {len(values)} cells but the header has {len(header)}; "
+                    "a value with a comma must be in double quotes"))
+                continue
+            cells = {name: Cell(value, line, i)
+                     for i, (name, value) in enumerate(zip(header, values), start=1)}
+            ds.rows.append(Row(path.name, kind, line, cells))
+    except csv.Error as e:
+        ds.problems.append(Problem(path.name, reader.line_num, None, None,
+                                   f"broken CSV quoting: {e}; check the double quotes on this line"))
+
+
+def _scalar(node) -> str | list[str] | None:
+    if isinstance(node, ScalarNode):
+        return "" if node.tag.endswith(":null") else node.value
+    if isinstance(node, SequenceNode) and all(isinstance(n, ScalarNode) for n in node.value):
+        return [n.value for n in node.value]
+    return None
+
+
+def _read_yaml(path: Path, vocab: Vocabulary) -> RawDataset:
+    ds = RawDataset(path, metadata_file=path.name)
+    data = path.read_bytes()
+    ds.hashes[path.name] = _sha256(data)
+    name = path.name
+    try:
+        root = yaml.compose(data.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        mark = getattr(e, "problem_mark", None)
+        ds.problems.append(Problem(name, mark.line + 1 if mark else None,
+                                   mark.column + 1 if mark else None, None,
+                                   f"not valid YAML: {getattr(e, 'problem', e)}"))
+        return ds
+    if root is None:
+        return ds
+    if not isinstance(root, MappingNode):
+        ds.problems.append(Problem(name, 1, 1, None,
+            f"the top level must be a mapping with keys such as {METADATA_KEY}:, people:, relations:"))
+        return ds
+    for key_node, value_node in root.value:
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if key == METADATA_KEY:
+            if isinstance(value_node, MappingNode):
+                ds.metadata = {k.value: (_scalar(v) or "") for k, v in value_node.value}
+            else:
+                ds.problems.append(Problem(name, line, 1, key, "must be a mapping (name:, title:...)"))
+            continue
+        if key not in vocab.files:
+            ds.problems.append(Problem(name, line, 1, key,
+                f"unknown key; the top-level keys are {METADATA_KEY}, {', '.join(vocab.files)}"))
+            continue
+        if not isinstance(value_node, SequenceNode):
+            ds.problems.append(Problem(name, line, 1, key, "must be a list of records (- id: ...)"))
+            continue
+        spec = _columns_of(key, vocab)
+        for item in value_node.value:
+            iline = item.start_mark.line + 1
+            if not isinstance(item, MappingNode):
+                ds.problems.append(Problem(name, iline, item.start_mark.column + 1, key,
+                                           "each record must be a mapping of column: value"))
+                continue
+            cells = {}
+            for k, v in item.value:
+                kl, kc = k.start_mark.line + 1, k.start_mark.column + 1
+                if k.value not in spec:
+                    ds.problems.append(Problem(name, kl, kc, k.value,
+                        f"unknown field '{k.value}'; the fields of {key} are: {', '.join(spec)}"))
+                    continue
+                value = _scalar(v)
+                if value is None:
+                    ds.problems.append(Problem(name, kl, kc, k.value,
+                                               "must be a plain value or a list of plain values"))
+                    continue
+                cells[k.value] = Cell(value, v.start_mark.line + 1, v.start_mark.column + 1)
+            ds.rows.append(Row(name, key, iline, cells))
+    return ds
