@@ -318,7 +318,7 @@ def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
         return
     emit(["label", "count"], labels, fmt, title="Nodes by label")
     emit(["type", "count"], rels, fmt, title="Relationships by type")
-    emit(["dataset", "title", "runs", "last_status", "last_started", "nodes", "relations"],
+    emit(["dataset", "runs", "last_status", "last_started", "nodes", "relations"],
          datasets, fmt, title="Datasets loaded")
 
 

@@ -35,8 +35,11 @@ class Graph:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.database = conn.database
+        # Server notifications (e.g. "property key does not exist" on an empty
+        # graph) would be logged to stderr on every query; results say enough.
         self.driver = GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password),
-                                           user_agent="chainwatch")
+                                           user_agent="chainwatch",
+                                           notifications_min_severity="OFF")
 
     def close(self) -> None:
         self.driver.close()
