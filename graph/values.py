@@ -46,6 +46,8 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return ";".join(str(v) for v in value)  # as lists are written in dataset cells
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 

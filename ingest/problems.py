@@ -22,8 +22,8 @@ class Problem:
             where += f", column {self.column}"
         if self.field:
             where += f" ({self.field})"
-        kind = "warning" if self.warning else "error"
-        return f"{where}: {kind}: {self.message}"
+        kind = "warning: " if self.warning else ""
+        return f"{where}: {kind}{self.message}"
 
     def as_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "column": self.column,

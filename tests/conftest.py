@@ -1,0 +1,73 @@
+"""Test fixtures: one real Neo4j for the whole session, in a temporary home on
+free ports, so the tests never touch a user's server or data.
+
+`graph` hands each test an empty database; `cli` runs the real `chainwatch`
+command against the test server in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph import server
+from graph.config import connection
+from graph.db import Graph
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "kazakhstan-2022"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def neo4j_home(tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("neo4j-home")
+    server.start(home, bolt_port=free_port(), http_port=free_port())
+    yield home
+    server.stop(home)
+
+
+@pytest.fixture(scope="session")
+def session_graph(neo4j_home):
+    g = Graph(connection(neo4j_home))
+    from graph import schema
+    schema.apply(g)
+    yield g
+    g.close()
+
+
+@pytest.fixture
+def graph(session_graph, monkeypatch, neo4j_home) -> Graph:
+    """An empty database with the schema applied, and the environment pointed at it."""
+    session_graph.write("admin/delete_everything")
+    monkeypatch.setenv("CHAINWATCH_HOME", str(neo4j_home))
+    for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(var, raising=False)
+    return session_graph
+
+
+@pytest.fixture
+def cli(graph, neo4j_home):
+    """Run `chainwatch ARGS...` as a user would; returns the CompletedProcess."""
+    def run(*args: str, input: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+        env.update(CHAINWATCH_HOME=str(neo4j_home), COLUMNS="200", NO_COLOR="1")
+        return subprocess.run([sys.executable, "-m", "chainwatch", *map(str, args)],
+                              capture_output=True, text=True, env=env, input=input,
+                              timeout=timeout, cwd=ROOT)
+    return run
+
+
+def snapshot(graph: Graph) -> tuple[list, list]:
+    """The data in the graph (not the run log), comparable between two loads."""
+    return graph.read("export/nodes"), graph.read("export/relationships")

@@ -1,0 +1,261 @@
+"""Validation: every kind of error, each located by file, line and column,
+all reported at once; the two dataset forms (CSV folder, YAML) read alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.vocabulary import load
+from ingest.validate import validate
+from tests.datasets import small, write_dataset
+from tests.conftest import SAMPLE
+
+
+def problems(path: Path) -> list[str]:
+    return [str(p) for p in validate(path).errors]
+
+
+def only(path: Path) -> str:
+    found = problems(path)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_small_dataset_is_valid(tmp_path):
+    ds = validate(small(tmp_path / "ds"))
+    assert ds.ok, [str(p) for p in ds.problems]
+    assert len(ds.nodes) == 6 and len(ds.relations) == 4
+
+
+def test_sample_dataset_is_valid():
+    ds = validate(SAMPLE)
+    assert ds.ok, [str(p) for p in ds.errors]
+
+
+def test_bad_vocabulary_value_names_file_line_column_and_allowed_values(tmp_path):
+    path = small(tmp_path / "ds", events=[
+        {"id": "event:x", "type": "beating", "title": "X", "status": "alleged", "sources": "src:a"}], relations=[])
+    msg = only(path)
+    assert msg.startswith("events.csv, line 2, column 2 (type):"), msg
+    assert "'beating' is not an allowed type" in msg and "ill_treatment" in msg
+
+
+def test_vocabulary_hint_for_near_miss(tmp_path):
+    path = small(tmp_path / "ds", events=[
+        {"id": "event:x", "type": "Ill-Treatment", "title": "X", "status": "alleged", "sources": "src:a"}],
+        relations=[])
+    assert "did you mean 'ill_treatment'" in only(path)
+
+
+def test_bad_status_role_confidence_are_each_reported(tmp_path):
+    path = small(tmp_path / "ds",
+                 events=[{"id": "event:x", "type": "death", "title": "X", "status": "probable", "sources": "src:a"}],
+                 relations=[{"subject": "person:officer", "relation": "PARTICIPATED_IN", "object": "event:x",
+                             "role": "torturer", "confidence": "certain", "sources": "src:a"}])
+    found = problems(path)
+    assert any(m.startswith("events.csv, line 2, column 6 (status)") for m in found), found
+    assert any(m.startswith("relations.csv, line 2, column 4 (role)") and "torturer" in m for m in found), found
+    assert any(m.startswith("relations.csv, line 2, column 7 (confidence)") and "high, medium, low" in m
+               for m in found), found
+
+
+def test_missing_required_value(tmp_path):
+    path = small(tmp_path / "ds", people=[{"id": "person:x", "name": "", "sources": "src:a"}],
+                 relations=[])
+    assert only(path).startswith("people.csv, line 2, column 2 (name): 'name' is required")
+
+
+def test_missing_required_column_in_header(tmp_path):
+    folder = small(tmp_path / "ds", relations=[])
+    (folder / "units.csv").write_text("id,kind\nunit:dept,police\n", encoding="utf-8")
+    assert only(folder).startswith("units.csv, line 1 (name): required column 'name' is missing")
+
+
+def test_unknown_column_and_unknown_file(tmp_path):
+    folder = small(tmp_path / "ds", relations=[])
+    (folder / "units.csv").write_text("id,name,soruces\nunit:dept,Dept,src:a\n", encoding="utf-8")
+    (folder / "peoples.csv").write_text("id,name\n", encoding="utf-8")
+    found = problems(folder)
+    assert any(m.startswith("units.csv, line 1, column 3 (soruces): unknown column") for m in found), found
+    assert any(m.startswith("peoples.csv: unknown file") and "people.csv" in m for m in found), found
+
+
+def test_duplicate_id_across_files(tmp_path):
+    path = small(tmp_path / "ds", units=[{"id": "person:officer", "name": "Dept", "sources": "src:a"}],
+                 relations=[])
+    msg = only(path)
+    assert msg.startswith("units.csv, line 2, column 1 (id)") and "people.csv line 2" in msg
+
+
+def test_bad_id_bool_date_number(tmp_path):
+    path = small(tmp_path / "ds",
+                 people=[{"id": "person x", "name": "X", "protected": "maybe", "sources": "src:a"}],
+                 facilities=[{"id": "facility:f", "name": "F", "lat": "91", "lon": "east", "sources": "src:a"}],
+                 events=[{"id": "event:e", "type": "death", "title": "E", "date": "2022-02-30", "sources": "src:a"},
+                         {"id": "event:f", "type": "death", "title": "F", "date": "05/01/2022", "sources": "src:a"}],
+                 relations=[])
+    found = problems(path)
+    expect = ["people.csv, line 2, column 1 (id): 'person x' is not a valid id",
+              "people.csv, line 2, column 4 (protected): 'maybe' is not a yes/no value",
+              "facilities.csv, line 2, column 4 (lat): 91.0 is outside",
+              "facilities.csv, line 2, column 5 (lon): 'east' is not a number",
+              "events.csv, line 2, column 4 (date): '2022-02-30' is not a real calendar date",
+              "events.csv, line 3, column 4 (date): '05/01/2022' is not an ISO date"]
+    for e in expect:
+        assert any(m.startswith(e) for m in found), (e, found)
+
+
+def test_dates_out_of_order(tmp_path):
+    path = small(tmp_path / "ds",
+                 events=[{"id": "event:e", "type": "detention", "title": "E", "date": "2022-03",
+                          "end_date": "2022-02-10", "sources": "src:a"}],
+                 relations=[{"subject": "unit:dept", "relation": "PART_OF", "object": "agency:ministry",
+                             "start": "2022", "end": "2021", "sources": "src:a"}])
+    found = problems(path)
+    assert any(m.startswith("events.csv, line 2, column 5 (end_date)") for m in found), found
+    assert any(m.startswith("relations.csv, line 2, column 6 (end)") for m in found), found
+
+
+def test_relation_endpoints_and_unknown_relation(tmp_path):
+    path = small(tmp_path / "ds", relations=[
+        {"subject": "person:officer", "relation": "OPERATES", "object": "unit:dept", "sources": "src:a"},
+        {"subject": "unit:dept", "relation": "SUPERVISES", "object": "agency:ministry", "sources": "src:a"},
+    ])
+    found = problems(path)
+    assert any(m.startswith("relations.csv, line 2, column 1 (subject): a OPERATES subject must be a Agency or Unit")
+               for m in found), found
+    assert any(m.startswith("relations.csv, line 2, column 3 (object): a OPERATES object must be a Facility")
+               for m in found), found
+    assert any(m.startswith("relations.csv, line 3, column 2 (relation): 'SUPERVISES' is not a relation")
+               for m in found), found
+
+
+def test_undefined_ids_and_missing_sources(tmp_path):
+    path = small(tmp_path / "ds", relations=[
+        {"subject": "person:nobody", "relation": "MEMBER_OF", "object": "unit:dept", "sources": "src:missing"},
+        {"subject": "person:officer", "relation": "MEMBER_OF", "object": "unit:dept", "start": "2019", "sources": ""},
+        {"subject": "person:officer", "relation": "PARTICIPATED_IN", "object": "event:beating", "sources": "src:a"},
+    ])
+    found = problems(path)
+    assert any(m.startswith("relations.csv, line 2, column 1 (subject): subject 'person:nobody' is not defined")
+               for m in found), found
+    assert any(m.startswith("relations.csv, line 2, column 8 (sources): source 'src:missing' is not defined")
+               for m in found), found
+    assert any(m.startswith("relations.csv, line 3, column 8 (sources): 'sources' is required") for m in found), found
+    assert any(m.startswith("relations.csv, line 4, column 4 (role): PARTICIPATED_IN needs a role") for m in found), found
+
+
+def test_role_on_a_relation_that_takes_none(tmp_path):
+    path = small(tmp_path / "ds", relations=[
+        {"subject": "unit:dept", "relation": "PART_OF", "object": "agency:ministry", "role": "victim", "sources": "src:a"}])
+    assert only(path).startswith("relations.csv, line 2, column 4 (role): PART_OF takes no role")
+
+
+def test_duplicate_fact_and_repeated_fact_with_other_dates(tmp_path):
+    row = {"subject": "person:officer", "relation": "MEMBER_OF", "object": "unit:dept", "start": "2015",
+           "end": "2016", "sources": "src:a"}
+    again = dict(row, start="2019", end="")
+    path = small(tmp_path / "ds", relations=[row, again, dict(row)])
+    msg = only(path)  # the posting years apart is fine; the exact repeat is not
+    assert msg.startswith("relations.csv, line 4: ") and "line 2" in msg
+
+
+def test_broken_csv_row_and_bad_encoding(tmp_path):
+    folder = small(tmp_path / "ds", relations=[])
+    (folder / "units.csv").write_text('id,name,sources\nunit:dept,"Dept, HQ",src:a,extra\n', encoding="utf-8")
+    (folder / "organizations.csv").write_bytes("id,name\norg:x,Caf\xe9\n".encode("latin-1"))
+    found = problems(folder)
+    assert any(m.startswith("units.csv, line 2, column 4: this row has 4 cells") for m in found), found
+    assert any(m.startswith("organizations.csv, line 2: not UTF-8") for m in found), found
+
+
+def test_every_problem_reported_at_once(tmp_path):
+    path = small(tmp_path / "ds",
+                 people=[{"id": "person:a", "name": "", "sources": "src:a"},
+                         {"id": "person:b", "name": "B", "protected": "perhaps", "sources": "src:nope"}],
+                 relations=[])
+    assert len(problems(path)) == 3
+
+
+def test_missing_metadata(tmp_path):
+    folder = small(tmp_path / "ds", relations=[])
+    (folder / "dataset.yaml").write_text("title: no name\n", encoding="utf-8")
+    assert only(folder).startswith("dataset.yaml (name): the dataset needs a `name`")
+
+
+def test_quoted_multiline_cell_keeps_line_numbers(tmp_path):
+    folder = small(tmp_path / "ds", relations=[])
+    (folder / "units.csv").write_text(
+        'id,name,description,sources\nunit:dept,Dept,"two\nlines",src:a\nunit:other,Other,,src:zzz\n', encoding="utf-8")
+    assert only(folder).startswith("units.csv, line 4, column 4 (sources)")
+
+
+YAML_CASE = """\
+dataset:
+  name: yaml-case
+sources:
+  - id: src:a
+    title: Report A
+people:
+  - id: person:officer
+    name: Officer One
+    aliases: [O. One, Officer 1]
+    sources: src:a
+units:
+  - id: unit:dept
+    name: Department
+relations:
+  - subject: person:officer
+    relation: MEMBER_OF
+    object: unit:dept
+    start: 2021-03
+    sources: [src:a]
+  - subject: person:officer
+    relation: PARTICIPATED_IN
+    object: unit:dept
+    role: boss
+    sources: src:a
+"""
+
+
+def test_yaml_form_is_located_by_line_and_column(tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text(YAML_CASE, encoding="utf-8")
+    found = problems(path)
+    assert found == [m for m in found if m.startswith(
+        "case.yaml, line 23, column 11 (role): 'boss' is not a participation role")], found
+    assert len(found) == 1
+
+
+def test_yaml_and_csv_forms_read_alike(tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text(YAML_CASE.rsplit("  - subject: person:officer\n    relation: PARTICIPATED_IN", 1)[0],
+                    encoding="utf-8")
+    from_yaml = validate(path)
+    folder = write_dataset(tmp_path / "csv", "yaml-case",
+                           sources=[{"id": "src:a", "title": "Report A"}],
+                           people=[{"id": "person:officer", "name": "Officer One",
+                                    "aliases": "O. One;Officer 1", "sources": "src:a"}],
+                           units=[{"id": "unit:dept", "name": "Department"}],
+                           relations=[{"subject": "person:officer", "relation": "MEMBER_OF",
+                                       "object": "unit:dept", "start": "2021-03", "sources": "src:a"}])
+    from_csv = validate(folder)
+    assert from_yaml.ok and from_csv.ok, [str(p) for p in from_yaml.problems + from_csv.problems]
+    as_data = lambda ds: (sorted((n.id, n.label, n.props, n.sources) for n in ds.nodes),
+                          sorted((r.id, r.type, r.props, r.sources) for r in ds.relations))
+    assert as_data(from_yaml) == as_data(from_csv)
+
+
+def test_new_event_type_is_a_one_line_vocabulary_change(tmp_path):
+    source = Path(__file__).resolve().parent.parent / "graph" / "vocabulary.yaml"
+    vocab_file = tmp_path / "vocabulary.yaml"
+    vocab_file.write_text(source.read_text().replace(
+        "    hospitalization: admission to hospital\n",
+        "    hospitalization: admission to hospital\n    disappearance: a person vanished in custody\n"))
+    path = small(tmp_path / "ds", events=[
+        {"id": "event:x", "type": "disappearance", "title": "X", "status": "alleged", "sources": "src:a"}],
+        relations=[])
+    assert not validate(path).ok
+    assert validate(path, vocab=load(vocab_file)).ok
