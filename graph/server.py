@@ -12,6 +12,7 @@ Layout of a home:
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -29,6 +30,9 @@ ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 START_TIMEOUT = float(os.environ.get("CHAINWATCH_START_TIMEOUT", 180))
 STOP_TIMEOUT = 60.0
+
+
+MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
 
 
 class ServerError(RuntimeError):
@@ -188,6 +192,9 @@ def start(home: Path, bolt_port: int | None = None, http_port: int | None = None
     old = ServerSettings.read(home)
     settings = ServerSettings(bolt_port or old.bolt_port, http_port or old.http_port,
                               heap or old.heap, pagecache or old.pagecache)
+    for name, size in (("--heap", settings.heap), ("--pagecache", settings.pagecache)):
+        if not MEMORY_SIZE.match(size):
+            raise ServerError(f"{name} {size!r} is not a memory size; write e.g. 512m or 2g")
     for port in (settings.bolt_port, settings.http_port):
         if not _port_free(port):
             raise ServerError(f"port {port} on 127.0.0.1 is taken by another program: "

@@ -167,6 +167,9 @@ def validate(path: Path | str, known_ids: KnownIds | None = None,
     if default_conf not in vocab.lists["confidence"]:
         default_conf = "medium"
 
+    # Sources first, so a load's batches always find the sources they link to.
+    order = {stem: i for i, stem in enumerate(vocab.files)}
+    raw.rows.sort(key=lambda r: order[r.kind])
     defined: dict[str, tuple[str, Row]] = {}
     for row in raw.rows:
         if row.kind == vocab.relation_file:

@@ -1,0 +1,123 @@
+"""The command line as a user meets it: cypher (read-only by default, with a
+time limit and row cap), query, validate, ingest, stats, and --help."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from graph import querylib
+from tests.conftest import SAMPLE
+from tests.datasets import small
+
+
+def count_nodes(cli) -> int:
+    out = cli("cypher", "MATCH (n) RETURN count(n) AS n", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)["rows"][0]["n"]
+
+
+def test_cypher_answers(cli):
+    assert count_nodes(cli) == 0
+
+
+def test_cypher_refuses_a_write_without_write_flag_and_changes_nothing(cli):
+    result = cli("cypher", "CREATE (n:Person {id: 'x'}) RETURN n")
+    assert result.returncode == 1
+    assert "read-only" in result.stderr and "--write" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert count_nodes(cli) == 0
+    merge = cli("cypher", "MERGE (n:Entity {id: $id})", "--param", "id=y")
+    assert merge.returncode == 1 and count_nodes(cli) == 0
+
+
+def test_cypher_write_flag_allows_writes(cli):
+    result = cli("cypher", "CREATE (n:Scratch {v: $v}) RETURN n.v AS v", "--param", "v=42", "--write",
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["rows"] == [{"v": 42}]
+    assert count_nodes(cli) == 1
+
+
+def test_row_cap_and_formats(cli):
+    result = cli("cypher", "UNWIND range(1, 50) AS i RETURN i, 'a,b' AS text", "--limit", "5", "--format", "json")
+    payload = json.loads(result.stdout)
+    assert payload["truncated"] is True and [r["i"] for r in payload["rows"]] == [1, 2, 3, 4, 5]
+    as_csv = cli("cypher", "UNWIND range(1, 3) AS i RETURN i, 'a,b' AS text, ['x', 'y'] AS l", "--format", "csv")
+    assert list(csv.reader(io.StringIO(as_csv.stdout))) == [
+        ["i", "text", "l"], ["1", "a,b", "x;y"], ["2", "a,b", "x;y"], ["3", "a,b", "x;y"]]
+    table = cli("cypher", "UNWIND range(1, 2000) AS i RETURN i")
+    assert "Only the first 1000 rows" in table.stdout  # the default cap
+
+
+def test_time_limit_stops_a_long_query(cli):
+    result = cli("cypher", "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i)",
+                 "--timeout", "1")
+    assert result.returncode == 1
+    assert "time limit" in result.stderr
+
+
+def test_bad_param_and_bad_cypher(cli):
+    bad = cli("cypher", "RETURN $x", "--param", "novalue")
+    assert bad.returncode == 1 and "key=value" in bad.stderr
+    syntax = cli("cypher", "MATCH (n RETURN n")
+    assert syntax.returncode == 1 and "Neo4j refused the query" in syntax.stderr
+
+
+def test_query_runs_a_library_file_and_lists_them(cli, graph):
+    assert cli("ingest", SAMPLE).returncode == 0
+    listing = cli("query", "--format", "json")
+    names = [r["name"] for r in json.loads(listing.stdout)["rows"]]
+    assert names == sorted(querylib.library())
+    result = cli("query", "people_in_body", "--param", "id=agency:antikor", "--param", "as_of=2022-03-01",
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)["rows"]
+    assert {"person:olzhas-bektenov", "person:antikor-investigator-adilbekuly"} == {r["id"] for r in rows}
+    missing = cli("query", "people_in_body", "--param", "id=agency:antikor")
+    assert missing.returncode == 1 and "as_of" in missing.stderr
+    unknown = cli("query", "no_such_query")
+    assert unknown.returncode == 1 and "people_in_body" in unknown.stderr
+
+
+def test_validate_command_names_file_line_column(cli, tmp_path):
+    path = small(tmp_path / "ds", relations=[{"subject": "person:officer", "relation": "PARTICIPATED_IN",
+                                             "object": "event:beating", "role": "torturer", "sources": "src:a"}])
+    result = cli("validate", path)
+    assert result.returncode == 1
+    assert "relations.csv, line 2, column 4 (role): 'torturer' is not a participation role" in result.stderr
+    assert count_nodes(cli) == 0
+    as_json = json.loads(cli("validate", path, "--format", "json").stdout)
+    assert as_json["ok"] is False and as_json["problems"][0]["line"] == 2
+    assert as_json["problems"][0]["column"] == 4 and as_json["problems"][0]["field"] == "role"
+
+
+def test_ingest_command_refuses_invalid_data(cli, tmp_path):
+    path = small(tmp_path / "ds", people=[{"id": "person:officer", "name": "", "sources": "src:a"}])
+    result = cli("ingest", path)
+    assert result.returncode == 1
+    assert "people.csv, line 2, column 2 (name)" in result.stderr
+    assert "nothing was written" in result.stderr
+    assert count_nodes(cli) == 0
+
+
+def test_ingest_dry_run_and_stats(cli, tmp_path):
+    path = small(tmp_path / "ds")
+    dry = cli("ingest", path, "--dry-run")
+    assert dry.returncode == 0 and "Nothing was written" in dry.stdout and count_nodes(cli) == 0
+    assert cli("ingest", path).returncode == 0
+    stats = json.loads(cli("stats", "--format", "json").stdout)
+    assert stats["labels"]["Person"] == 2 and stats["labels"]["Entity"] == 6
+    assert stats["relationships"]["PARTICIPATED_IN"] == 2
+    assert stats["datasets"][0]["dataset"] == "test-ds" and stats["datasets"][0]["last_status"] == "complete"
+
+
+@pytest.mark.parametrize("command", [[], ["server"], ["server", "start"], ["schema", "apply"], ["validate"],
+                                     ["ingest"], ["query"], ["cypher"], ["stats"]])
+def test_every_command_has_help(cli, command):
+    result = cli(*command, "--help")
+    assert result.returncode == 0
+    assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 6
