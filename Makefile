@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLE := data/kazakhstan-2022
 
-.PHONY: setup demo test schema-docs stop clean
+.PHONY: setup demo test schema-docs bench stop clean
 
 setup: $(VENV)/.installed server/lib/.fetched
 
@@ -39,3 +39,6 @@ stop:
 
 clean: stop
 	rm -rf $(VENV) server/lib server/target
+
+bench: setup
+	$(BIN)/python -m bench.ingest_batches

@@ -11,26 +11,14 @@ import time
 
 from ingest.load import ingest
 from tests.conftest import ROOT, snapshot
-from tests.datasets import write_dataset
+from bench.synthetic import chain_dataset
 from tests.test_ingest import cypher
 
 PEOPLE = 3000
 
 
-def big_dataset(folder):
-    people = [{"id": f"person:p{i}", "name": f"Person {i}", "aliases": f"P{i};Alias {i}",
-               "sources": "src:big"} for i in range(PEOPLE)]
-    units = [{"id": f"unit:u{i}", "name": f"Unit {i}", "sources": "src:big"} for i in range(30)]
-    relations = [{"subject": f"person:p{i}", "relation": "MEMBER_OF", "object": f"unit:u{i % 30}",
-                  "start": str(2000 + i % 20), "sources": "src:big"} for i in range(PEOPLE)]
-    relations += [{"subject": f"unit:u{i}", "relation": "PART_OF", "object": f"unit:u{i - 1}",
-                   "sources": "src:big"} for i in range(1, 30)]
-    return write_dataset(folder, "big", sources=[{"id": "src:big", "title": "Big"}], people=people,
-                         units=units, relations=relations)
-
-
 def test_killed_ingest_resumes_to_the_same_graph(graph, neo4j_home, tmp_path):
-    path = big_dataset(tmp_path / "big")
+    path = chain_dataset(tmp_path / "big", PEOPLE)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env["CHAINWATCH_HOME"] = str(neo4j_home)
     proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "ingest", str(path), "--batch-size", "25"],
