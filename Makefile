@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLE := data/kazakhstan-2022
 
-.PHONY: setup demo test schema-docs bench stop clean
+.PHONY: setup demo test schema-docs query-docs bench stop clean
 
 setup: $(VENV)/.installed server/lib/.fetched
 
@@ -33,6 +33,9 @@ test: setup
 
 schema-docs: setup
 	$(BIN)/python -m graph.schema_docs > docs/schema.md
+
+query-docs: setup
+	$(BIN)/python -m graph.querylib > cypher/README.md
 
 stop:
 	-$(BIN)/chainwatch server stop

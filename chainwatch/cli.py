@@ -305,6 +305,39 @@ def query(name: Optional[str] = typer.Argument(None, help="A query from cypher/l
 
 
 @app.command()
+def chain(node_id: str = typer.Argument(..., metavar="ID", help="A person, unit or agency id."),
+          as_of: Optional[str] = typer.Option(None, "--as-of", help="A date (2022-01-05, or 2022-01 "
+                                              "for its first day); without it, every edge at any time."),
+          down: bool = typer.Option(False, "--down", help="Also show the subordinate bodies."),
+          fmt: Format = typer.Option(Format.table, "--format", "-f", help="table (a tree) or json."),
+          home: Optional[Path] = HomeOption):
+    """The chain of responsibility of a person or body, edge by edge, up to the apex.
+
+    For a person: the units and agencies they were MEMBER_OF or COMMANDS, then PART_OF
+    upward; at every body, who COMMANDS it. Every edge shows its dates, confidence and
+    sources. Example: chainwatch chain unit:almaty-district-police --as-of 2022-01-11
+    """
+    from chainwatch.tree import render
+    from graph import dates
+    from graph.chains import UnknownNode, chain as build_chain
+
+    if as_of:
+        try:
+            as_of = dates.as_of(as_of).isoformat()
+        except dates.PartialDateError as e:
+            fail(f"--as-of: {e}")
+    with _graph(home) as g:
+        try:
+            c = build_chain(g, node_id, as_of, down)
+        except UnknownNode as e:
+            fail(str(e))
+    if fmt == Format.json:
+        print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        out.print(render(c))
+
+
+@app.command()
 def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
     """Counts of nodes by label and relationships by type, and the datasets loaded."""
     with _graph(home) as g:

@@ -78,3 +78,26 @@ def library() -> dict[str, CypherFile]:
     """The named queries users run with `chainwatch query NAME`."""
     folder = cypher_dir() / LIBRARY
     return {p.stem: parse(p, p.stem) for p in sorted(folder.glob("*.cypher"))}
+
+
+def render_readme() -> str:
+    """cypher/README.md: the library, from the files' own headers."""
+    out = ["# The query library", "",
+           "<!-- Generated from the headers of cypher/library/*.cypher by `make query-docs`; do not edit. -->",
+           "",
+           "Run any of these with `chainwatch query NAME --param key=value`, or paste the file into",
+           "Neo4j Browser and set its parameters first, e.g. `:param id => 'agency:antikor'`.",
+           "Every value travels as a parameter. Other folders here hold the statements chainwatch",
+           "itself runs (`schema/`, `ingest/`, `chain/`, `stats/`, `export/`, `conflicts/`, ...).", ""]
+    for q in library().values():
+        out += [f"## `{q.name}`", "", q.purpose, ""]
+        if q.params:
+            out += ["| parameter | meaning |", "|---|---|"]
+            out += [f"| `{p}` | {d} |" for p, d in q.params]
+            out.append("")
+        out += [f"```sh\n{e}\n```" for e in q.examples] + [""]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    print(render_readme(), end="")
