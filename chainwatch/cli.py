@@ -13,6 +13,7 @@ from typing import List, NoReturn, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chainwatch.output import Format, emit
@@ -318,23 +319,67 @@ def chain(node_id: str = typer.Argument(..., metavar="ID", help="A person, unit 
     sources. Example: chainwatch chain unit:almaty-district-police --as-of 2022-01-11
     """
     from chainwatch.tree import render
-    from graph import dates
     from graph.chains import UnknownNode, chain as build_chain
 
-    if as_of:
-        try:
-            as_of = dates.as_of(as_of).isoformat()
-        except dates.PartialDateError as e:
-            fail(f"--as-of: {e}")
     with _graph(home) as g:
         try:
-            c = build_chain(g, node_id, as_of, down)
+            c = build_chain(g, node_id, _as_of(as_of), down)
         except UnknownNode as e:
             fail(str(e))
     if fmt == Format.json:
         print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False))
     else:
         out.print(render(c))
+
+
+def _as_of(value: Optional[str]) -> Optional[str]:
+    """A --as-of value as an ISO day (a partial date means its first day)."""
+    from graph import dates
+
+    if not value:
+        return None
+    try:
+        return dates.as_of(value).isoformat()
+    except dates.PartialDateError as e:
+        fail(f"--as-of: {e}")
+
+
+@app.command()
+def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one rule only "
+                                                 "(self_investigation, custodian_oversight, ...)."),
+              as_of: Optional[str] = typer.Option(None, "--as-of", help="Consider only events dated "
+                                                  "on or before this date."),
+              max_depth: int = typer.Option(2, "--max-depth", min=1, max=12,
+                                            help="shared_command: PART_OF hops to a common superior."),
+              fmt: Format = typer.Option(Format.table, "--format", "-f", help="table (a readable list), json or csv."),
+              home: Optional[Path] = HomeOption):
+    """Conflict-of-interest findings: complaints investigated by the accused, their bosses,
+    colleagues or custodians, and retaliation against complainants.
+
+    Each finding names the rule, severity, allegation, the body whose role creates the
+    conflict (actor), the accused body (implicated), the events, the evidence path
+    (node and relationship ids), its sources and a plain explanation.
+    """
+    from graph.conflicts import UnknownRule, findings
+
+    with _graph(home) as g:
+        try:
+            found = findings(g, rule, _as_of(as_of), max_depth)
+        except UnknownRule as e:
+            fail(str(e))
+    if fmt == Format.json:
+        print(json.dumps(found, indent=2, ensure_ascii=False))
+        return
+    if fmt == Format.csv:
+        emit(["severity", "rule", "allegation", "actor", "implicated", "explanation"], found, fmt)
+        return
+    out.print(f"{len(found)} conflict-of-interest finding(s), most severe first", style="bold")
+    for n, f in enumerate(found, 1):
+        out.print(Text.assemble(f"\n{n}. ", (f"[{f['severity']}] {f['rule']}", "bold red"),
+                                f"  allegation {f['allegation']}, actor {f['actor']}"))
+        out.print(Text("   " + f["explanation"]))
+        out.print(Text(f"   events: {', '.join(f['events'])}; sources: {', '.join(f['sources'])}",
+                       style="dim"))
 
 
 @app.command()

@@ -1,0 +1,70 @@
+// name: conflicts/shared_command
+// purpose: Rule shared_command (medium): the body that investigates or prosecutes an allegation and an implicated body have a common superior within max_depth PART_OF hops of each, not counting apex agencies (bodies that meet only at an apex are independent).
+// param: as_of - a date, or null: consider only events dated on or before it
+// param: max_depth - how many PART_OF hops up from each body to look for the common superior (1 to 12; default 2)
+// mode: read
+// example: chainwatch conflicts --rule shared_command
+MATCH (a:Event)
+WHERE a.type IN ['ill_treatment', 'death', 'forced_confession']
+  AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))
+WITH a, coalesce(a.date_from, date('0001-01-01')) AS alo, coalesce(a.date_to, date('9999-12-31')) AS ahi
+// the implicated bodies of A, each with the path that implicates it (custody included)
+CALL (a, alo, ahi) {
+  MATCH ipath = (i:Unit|Agency)-[r:PARTICIPATED_IN]->(a)
+  WHERE r.role IN ['alleged_perpetrator', 'perpetrator', 'detaining_body']
+  RETURN i, ipath
+  UNION
+  MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(a)
+  WHERE r.role IN ['alleged_perpetrator', 'perpetrator', 'detaining_body']
+    AND coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
+  RETURN i, ipath
+  UNION
+  MATCH ipath = (a)-[:OCCURRED_AT]->(:Facility)<-[op:OPERATES]-(i:Unit|Agency)
+  WHERE coalesce(op.valid_from, alo) <= ahi AND coalesce(op.valid_to, ahi) >= alo
+  RETURN i, ipath
+}
+// the oversight events of A (up to three CONCERNS hops) and their overseers at O's date
+MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
+WHERE o.type IN ['investigation', 'criminal_case', 'forensic_exam', 'prosecution', 'trial']
+  AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
+WITH a, alo, ahi, i, ipath, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
+CALL (o, olo, ohi) {
+  MATCH opath = (x:Unit|Agency)-[r:PARTICIPATED_IN]->(o)
+  WHERE r.role IN ['investigating_body', 'prosecuting_body']
+  RETURN x, opath
+  UNION
+  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN {role: 'investigator'}]->(o)
+  WHERE coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+  RETURN x, opath
+}
+WITH a, alo, ahi, i, ipath, o, cpath, olo, ohi, x, opath
+WHERE x <> i
+  // neither above nor below the other: those are self_investigation and superior_investigation
+  AND NOT EXISTS { (x)-[:PART_OF*1..12]->(i) } AND NOT EXISTS { (i)-[:PART_OF*1..12]->(x) }
+// the rule: a common superior c, not an apex, within max_depth hops of each (x at O's date, i at A's date)
+MATCH xpath = (x)-[:PART_OF*1..12]->(c:Unit|Agency)<-[:PART_OF*1..12]-(i)
+WHERE none(n IN nodes(xpath) WHERE coalesce(n.apex, false))
+// split the path at c: the part before climbs from x (valid at O's date), the rest from i (at A's date)
+WITH a, x, i, o, c, xpath, ipath, cpath, opath, olo, ohi, alo, ahi,
+     [k IN range(0, length(xpath)) WHERE nodes(xpath)[k] = c][0] AS cut
+WITH a, x, i, o, c, xpath, ipath, cpath, opath, olo, ohi, alo, ahi,
+     relationships(xpath)[..cut] AS xup, relationships(xpath)[cut..] AS iup
+WHERE size(xup) <= $max_depth AND size(iup) <= $max_depth
+  AND all(r IN xup WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
+  AND all(r IN iup WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo)
+WITH a, x, i, collect(DISTINCT o.id) AS events, collect(DISTINCT c.name) AS commons,
+     collect([ipath, cpath, opath, xpath]) AS pathsets
+WITH a, x, i, events, commons, reduce(acc = [], ps IN pathsets | acc + ps) AS paths
+WITH a, x, i, events, commons,
+     reduce(acc = [], p IN paths | acc + [n IN nodes(p) WHERE NOT n IN acc]) AS ns,
+     reduce(acc = [], p IN paths | acc + [r IN relationships(p) WHERE NOT r IN acc]) AS rs
+RETURN 'shared_command' AS rule, 'medium' AS severity, a.id AS allegation, x.id AS actor,
+       i.id AS implicated, events,
+       {nodes: [n IN ns | n.id], relationships: [r IN rs | r.id]} AS evidence,
+       reduce(acc = [], s IN reduce(all = [], e IN ns + rs | all + coalesce(e.sources, [])) |
+              CASE WHEN s IN acc THEN acc ELSE acc + s END) AS sources,
+       'The ' + replace(a.type, '_', '-') + ' alleged in "' + a.title + '"' + coalesce(' (' + a.date + ')', '') +
+       ' was investigated by ' + x.name + ', which answers to ' + head(commons) + ' like ' + i.name +
+       ', the body implicated in it.' +
+       CASE WHEN any(r IN rs WHERE r.confidence = 'low') THEN ' Part of this rests on low-confidence links.' ELSE '' END
+       AS explanation
