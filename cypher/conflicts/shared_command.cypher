@@ -39,8 +39,11 @@ CALL (o, olo, ohi) {
 }
 WITH a, alo, ahi, i, ipath, o, cpath, olo, ohi, x, opath
 WHERE x <> i
-  // neither above nor below the other: those are self_investigation and superior_investigation
-  AND NOT EXISTS { (x)-[:PART_OF*1..12]->(i) } AND NOT EXISTS { (i)-[:PART_OF*1..12]->(x) }
+  // neither above nor below the other at the dates that count: those are self_investigation and superior_investigation
+  AND NOT EXISTS { MATCH p = (x)-[:PART_OF*1..12]->(i)
+                   WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo) }
+  AND NOT EXISTS { MATCH p = (i)-[:PART_OF*1..12]->(x)
+                   WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo) }
 // the rule: a common superior c, not an apex, within max_depth hops of each (x at O's date, i at A's date)
 MATCH xpath = (x)-[:PART_OF*1..12]->(c:Unit|Agency)<-[:PART_OF*1..12]-(i)
 WHERE none(n IN nodes(xpath) WHERE coalesce(n.apex, false))
