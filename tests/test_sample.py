@@ -95,3 +95,28 @@ def test_unnamed_people_are_protected_with_a_pseudonym(sample):
 
 def test_only_apex_is_the_presidency(sample):
     assert cypher(sample, "MATCH (a:Agency) WHERE a.apex RETURN a.id AS id") == [{"id": "agency:president"}]
+
+
+def test_findings_the_article_supports(sample):
+    from graph.conflicts import findings
+    found = findings(sample)
+    keys = {(f["rule"], f["allegation"], f["actor"]) for f in found}
+    expected = {
+        # a prosecution service that prosecutes the detainee and supervises the inquiry into his beating
+        ("double_role", "event:kazhgaliyev-detention-beatings", "unit:almaty-city-prosecutor"),
+        # the investigative group seeks disciplinary action against the lawyer who complained of torture
+        ("retaliation", "event:batyrbaev-torture", "unit:taldykorgan-investigative-group"),
+        # Antikor, investigating the beating, withholds the medical record from the victim's lawyer
+        ("retaliation", "event:kazhgaliyev-detention-beatings", "agency:antikor"),
+        # the wife demanding an investigation of her husband's torture is detained in the same city
+        ("retaliation", "event:ualiyev-torture", "unit:almaty-police-department"),
+    }
+    assert expected <= keys, sorted(keys)
+    assert not {k for k in keys if k[0] in ("self_investigation", "superior_investigation")}, \
+        "the article names no inquiry run by the accused police or their superiors"
+    quotes = {r["id"]: r for r in sample.read("export/relationships_by_id")}
+    for f in found:
+        assert "src:insider-2022" in f["sources"], f
+        for rid in f["evidence"]["relationships"]:
+            rel = quotes[rid]
+            assert rel["quote"] or (rel["confidence"] == "low" and rel["note"]), (f["rule"], rel)
