@@ -45,6 +45,9 @@ schema_app = typer.Typer(help="Constraints and indexes derived from graph/vocabu
                          no_args_is_help=True)
 app.add_typer(server_app, name="server")
 app.add_typer(schema_app, name="schema")
+report_app = typer.Typer(help="Reports to hand over: conflicts of interest with evidence and citations.",
+                         no_args_is_help=True)
+app.add_typer(report_app, name="report")
 
 out = Console()
 err = Console(stderr=True)
@@ -380,6 +383,40 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
         out.print(Text("   " + f["explanation"]))
         out.print(Text(f"   events: {', '.join(f['events'])}; sources: {', '.join(f['sources'])}",
                        style="dim"))
+
+
+@report_app.command("conflicts")
+def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file to write."),
+                     fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                                       help="html, md, pdf or json (default: from --out's extension, else html)."),
+                     redact: bool = typer.Option(False, "--redact", help="Replace every protected person by "
+                                                 "their pseudonym everywhere: names, aliases, ids, quotes, pictures."),
+                     rule: Optional[str] = typer.Option(None, "--rule", help="Only this rule's findings."),
+                     as_of: Optional[str] = typer.Option(None, "--as-of", help="Only events dated on or before this date."),
+                     home: Optional[Path] = HomeOption):
+    """Write the conflict-of-interest report: findings grouped by allegation, most severe first,
+    each with its explanation, dates, a picture of the evidence path and the citations.
+
+    The HTML is one self-contained file that loads nothing from anywhere; the PDF is drawn from
+    the same content. Use --redact for anything that leaves your hands.
+    """
+    from graph.conflicts import UnknownRule
+    from graph.report import build
+    from graph.report_formats import FORMATS, ReportError, render
+
+    fmt = fmt or (out_file.suffix.lstrip(".").lower() if out_file.suffix.lstrip(".").lower() in FORMATS else "html")
+    if fmt not in FORMATS:
+        fail(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+    with _graph(home) as g:
+        try:
+            report = build(g, redact=redact, rule=rule, as_of=_as_of(as_of))
+            data = render(report, fmt)
+        except (UnknownRule, ReportError) as e:
+            fail(str(e))
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_bytes(data)
+    out.print(f"Wrote {out_file} ({fmt}, {report.count} finding(s) on {len(report.allegations)} "
+              f"allegation(s){', redacted' if redact else ''}).", highlight=False)
 
 
 @app.command()

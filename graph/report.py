@@ -1,0 +1,100 @@
+"""The conflict-of-interest report's content, shared by every format.
+
+Findings are grouped by allegation, most severe first; each carries its
+explanation, dates, a picture of the evidence path and the citations (title,
+publisher, date, link and the quotes on that path). With redaction, the whole
+content passes through the Redactor before any format renders it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from graph import evidence_picture
+from graph.conflicts import findings as run_rules
+from graph.conflicts import rules
+from graph.db import Graph
+from graph.redaction import Redactor
+from graph.values import plain
+
+APEX_NOTE = ("Bodies that meet only at an apex agency (such as a head-of-state office) are treated as "
+             "independent. Whether the apex itself is compromised is a human judgement this report "
+             "leaves to its reader.")
+
+
+@dataclass
+class Report:
+    generated: str
+    redacted: bool
+    datasets: list[dict]
+    rules: dict[str, str]  # rule name -> purpose
+    allegations: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)  # as `chainwatch conflicts --format json`
+    apex: list[dict] = field(default_factory=list)
+    apex_note: str = APEX_NOTE
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+def _by_id(rows: list[dict]) -> dict[str, dict]:
+    return {r["id"]: plain(r) for r in rows}
+
+
+def build(graph: Graph, *, redact: bool = False, rule: str | None = None,
+          as_of: str | None = None) -> Report:
+    found = run_rules(graph, rule, as_of)
+    node_ids = sorted({i for f in found for i in [f["allegation"], f["actor"], f["implicated"],
+                                                  *f["events"], *f["evidence"]["nodes"]] if i})
+    nodes = _by_id(graph.read("report/nodes", ids=node_ids))
+    rels = _by_id(graph.read("report/relationships",
+                             ids=sorted({r for f in found for r in f["evidence"]["relationships"]})))
+    sources = _by_id(graph.read("report/sources", ids=sorted({s for f in found for s in f["sources"]})))
+    report = Report(
+        generated=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        redacted=redact, datasets=graph.read("report/datasets"),
+        rules={name: q.purpose for name, q in rules().items()},
+        findings=found,
+        apex=[n for n in nodes.values() if n["apex"]])
+    groups: dict[str, dict] = {}
+    for f in found:
+        a = f["allegation"]
+        if a not in groups:
+            groups[a] = {**nodes[a], "findings": []}
+            report.allegations.append(groups[a])
+        groups[a]["findings"].append(_detail(f, nodes, rels, sources))
+    redactor = Redactor.for_graph(graph) if redact else Redactor.none()
+    report.allegations = redactor(report.allegations)
+    report.findings = redactor(report.findings)
+    report.datasets = [plain(d) for d in report.datasets]
+    for group in report.allegations:  # drawn after redaction, so pictures show pseudonyms
+        for f in group["findings"]:
+            f["picture"] = evidence_picture.layout(f["allegation"], f["evidence_nodes"],
+                                                   f["evidence_relationships"])
+            f["svg"] = evidence_picture.svg(f["picture"])
+    return report
+
+
+def _detail(f: dict, nodes: dict, rels: dict, sources: dict) -> dict:
+    ev_nodes = {i: nodes[i] for i in f["evidence"]["nodes"] if i in nodes}
+    ev_rels = [rels[r] for r in f["evidence"]["relationships"] if r in rels]
+    for r in ev_rels:
+        r["source_name"] = nodes.get(r["source"], {}).get("name", r["source"])
+        r["target_name"] = nodes.get(r["target"], {}).get("name", r["target"])
+    citations = []
+    for sid in f["sources"]:
+        src = sources.get(sid, {"id": sid, "title": sid})
+        quotes = [r["quote"] for r in ev_rels if r.get("quote") and sid in (r.get("sources") or [])]
+        notes = [r["note"] for r in ev_rels if r.get("note") and sid in (r.get("sources") or [])]
+        citations.append({**src, "quotes": list(dict.fromkeys(quotes)), "notes": list(dict.fromkeys(notes))})
+    return {
+        **f,
+        "actor_name": nodes.get(f["actor"], {}).get("name", f["actor"]),
+        "implicated_name": nodes.get(f["implicated"], {}).get("name") if f["implicated"] else None,
+        "event_details": [nodes[e] for e in f["events"] if e in nodes],
+        "evidence_relationships": ev_rels,
+        "citations": citations,
+        "evidence_nodes": ev_nodes,
+    }
