@@ -1,5 +1,6 @@
 # make setup : .venv/ with chainwatch installed, and Neo4j's jars in server/lib/ (does nothing when current)
-# make demo  : setup, start the local Neo4j, apply the schema, load the Kazakhstan 2022 sample, print stats
+# make demo  : setup, start the local Neo4j, apply the schema, load the Kazakhstan 2022 sample, print stats,
+#              write out/conflicts.html and print the conflict findings
 # make test  : setup, then the test suite (it runs its own Neo4j on other ports, in a temporary home)
 
 PYTHON ?= python3
@@ -27,6 +28,8 @@ demo: setup
 	$(BIN)/chainwatch schema apply
 	$(BIN)/chainwatch ingest $(SAMPLE)
 	$(BIN)/chainwatch stats
+	$(BIN)/chainwatch report conflicts --out out/conflicts.html
+	$(BIN)/chainwatch conflicts
 
 test: setup
 	$(BIN)/python -m pytest

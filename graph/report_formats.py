@@ -104,7 +104,7 @@ def pdf(report: Report) -> bytes:
     def para(text: str, size: float = 10, bold: bool = False, color=(34, 34, 34), gap: float = 4) -> None:
         doc.set_font("DejaVu", "B" if bold else "", size)
         doc.set_text_color(*color)
-        doc.multi_cell(width, size * 1.35, text, new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(width, size * 1.35, text, align="L", new_x="LMARGIN", new_y="NEXT")
         doc.ln(gap)
 
     para("Conflict-of-interest report" + (" (redacted)" if report.redacted else ""), 18, True)

@@ -1,0 +1,136 @@
+"""The conflict report in every format, read back; and redaction, searched
+for any trace of a protected person's name, aliases or id."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from pypdf import PdfReader
+
+from graph.report import build
+from graph.report_formats import render
+from ingest.load import ingest
+from tests.datasets import write_dataset
+from tests.test_conflicts import CHARGE, base, rel
+
+REAL = ["Jane Roe", "J. Roe", "person:jane-roe"]
+
+
+@pytest.fixture
+def case(graph, tmp_path):
+    """The double-role case, with a protected victim named in quotes too."""
+    data = base()
+    data["people"][0] = {"id": "person:jane-roe", "name": "Jane Roe", "aliases": "J. Roe",
+                         "protected": "true", "pseudonym": "Witness A"}
+    data["events"].append(CHARGE)
+    data["relations"] = [dict(r, subject="person:jane-roe") if r["subject"] == "person:victim" else
+                         dict(r, object="person:jane-roe") if r["object"] == "person:victim" else r
+                         for r in data["relations"]]
+    data["relations"] += [
+        dict(rel("unit:city-prosecutor", "PARTICIPATED_IN", "event:inquiry", "prosecuting_body"),
+             quote="the city prosecutor took over the inquiry into Jane Roe's beating"),
+        rel("unit:city-prosecutor", "PARTICIPATED_IN", "event:charge", "prosecuting_body"),
+        dict(rel("person:jane-roe", "PARTICIPATED_IN", "event:charge", "accused"),
+             quote="J. ROE was charged with rioting"),
+        rel("unit:district", "PARTICIPATED_IN", "event:inquiry", "investigating_body"),
+    ]
+    ingest(graph, write_dataset(tmp_path / "case", "case", **data))
+    return graph
+
+
+def text_of_pdf(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+class Requests(HTMLParser):
+    """Every attribute that would make a browser fetch something."""
+
+    def __init__(self):
+        super().__init__()
+        self.fetches = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("src", "srcset", "data", "poster") or (tag == "link" and name == "href"):
+                self.fetches.append((tag, name, value))
+
+
+def test_report_groups_by_allegation_most_severe_first(case):
+    report = build(case)
+    assert [a["id"] for a in report.allegations] == ["event:torture"]
+    rules = [f["rule"] for f in report.allegations[0]["findings"]]
+    assert rules[0] == "self_investigation" and "double_role" in rules
+    f = report.allegations[0]["findings"][0]
+    assert f["citations"][0]["title"] == "Case file"
+    assert f["svg"].startswith("<svg") and "District Police" in f["svg"]
+
+
+def test_html_is_self_contained_and_escapes_data(case, graph, tmp_path):
+    graph.driver.execute_query("MATCH (u:Unit {id: 'unit:district'}) SET u.name = $n",
+                               {"n": "<img src=x onerror=alert(1)>"}, database_=graph.database)
+    page = render(build(case), "html").decode("utf-8")
+    parser = Requests()
+    parser.feed(page)
+    assert parser.fetches == []
+    assert "default-src 'none'" in page
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    for text in ("self investigation", "double role", "Case file", "Jane Roe"):
+        assert text in page
+
+
+def test_pdf_renders_and_reads_back(case):
+    data = render(build(case), "pdf")
+    assert data.startswith(b"%PDF-")
+    text = text_of_pdf(data)
+    assert "Conflict-of-interest report" in text
+    assert "the very body implicated in it" in text
+    assert "Case file" in text and "Beating of V" in text
+    assert len(PdfReader(io.BytesIO(data)).pages) >= 1
+
+
+def test_markdown_and_json(case):
+    report = build(case)
+    md = render(report, "md").decode("utf-8")
+    assert md.startswith("# Conflict-of-interest report")
+    assert "### CRITICAL: self investigation" in md and "data:image/svg+xml;base64," in md
+    found = json.loads(render(report, "json"))
+    assert [f["rule"] for f in found] == [f["rule"] for f in report.findings]
+    assert set(found[0]) == {"rule", "severity", "allegation", "actor", "implicated", "events", "evidence",
+                             "sources", "explanation"}
+
+
+def test_unredacted_report_names_the_person(case):
+    page = render(build(case), "html").decode("utf-8")
+    assert "Jane Roe" in page  # the internal report is complete; redaction is a choice
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf", "json"])
+def test_redacted_report_has_no_trace_of_a_protected_person(case, fmt):
+    data = render(build(case, redact=True), fmt)
+    if fmt == "pdf":
+        text = text_of_pdf(data)
+    else:
+        text = data.decode("utf-8")
+        for blob in re.findall(r"base64,([A-Za-z0-9+/=]+)", text):  # the embedded pictures too
+            text += base64.b64decode(blob).decode("utf-8")
+    for real in REAL:
+        assert real.lower() not in text.lower(), (fmt, real)
+    assert "Witness A" in text
+    if fmt == "json":
+        assert "protected:witness-a" in text
+
+
+def test_report_command_writes_every_format(case, cli, tmp_path):
+    for fmt in ("html", "md", "pdf", "json"):
+        out = tmp_path / f"r.{fmt}"
+        result = cli("report", "conflicts", "--out", out, "--redact")
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 500 and "redacted" in result.stdout
+    bad = cli("report", "conflicts", "--out", tmp_path / "r.doc", "--format", "doc")
+    assert bad.returncode == 1 and "html, md, pdf, json" in bad.stderr
