@@ -376,11 +376,11 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
     if fmt == Format.csv:
         emit(["severity", "rule", "allegation", "actor", "implicated", "explanation"], found, fmt)
         return
-    out.print(f"{len(found)} conflict-of-interest finding(s), most severe first", style="bold")
+    rows = [{"#": n, **f} for n, f in enumerate(found, 1)]
+    emit(["#", "severity", "rule", "allegation", "actor"], rows, fmt,
+         title=f"{len(found)} conflict-of-interest finding(s), most severe first")
     for n, f in enumerate(found, 1):
-        out.print(Text.assemble(f"\n{n}. ", (f"[{f['severity']}] {f['rule']}", "bold red"),
-                                f"  allegation {f['allegation']}, actor {f['actor']}"))
-        out.print(Text("   " + f["explanation"]))
+        out.print(Text(f"{n}. {f['explanation']}"))
         out.print(Text(f"   events: {', '.join(f['events'])}; sources: {', '.join(f['sources'])}",
                        style="dim"))
 

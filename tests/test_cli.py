@@ -115,9 +115,24 @@ def test_ingest_dry_run_and_stats(cli, tmp_path):
     assert stats["datasets"][0]["dataset"] == "test-ds" and stats["datasets"][0]["last_status"] == "complete"
 
 
-@pytest.mark.parametrize("command", [[], ["server"], ["server", "start"], ["schema", "apply"], ["validate"],
+@pytest.mark.parametrize("command", [[], ["server"], ["server", "start"], ["schema", "apply"], ["validate"], ["chain"], ["conflicts"], ["report", "conflicts"],
                                      ["ingest"], ["query"], ["cypher"], ["stats"]])
 def test_every_command_has_help(cli, command):
     result = cli(*command, "--help")
     assert result.returncode == 0
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 6
+
+
+def test_conflicts_command_on_the_sample(cli):
+    assert cli("ingest", SAMPLE).returncode == 0
+    result = cli("conflicts", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found and all(f["sources"] and f["explanation"] for f in found)
+    table = cli("conflicts")
+    assert "most severe first" in table.stdout and "double_role" in table.stdout
+    one = json.loads(cli("conflicts", "--rule", "double_role", "--format", "json").stdout)
+    assert {f["rule"] for f in one} == {"double_role"}
+    assert json.loads(cli("conflicts", "--as-of", "2021-12-31", "--format", "json").stdout) == []
+    unknown = cli("conflicts", "--rule", "nepotism")
+    assert unknown.returncode == 1 and "self_investigation" in unknown.stderr
