@@ -72,6 +72,15 @@ def _graph(home: Optional[Path] = None):
         fail(str(e))
 
 
+def _using_graph(home: Optional[Path], work, *expected: type[Exception]):
+    """Run work(graph) on the chosen server; the expected errors end the command with their message."""
+    with _graph(home) as g:
+        try:
+            return work(g)
+        except expected as e:
+            fail(str(e))
+
+
 def _params(pairs: Optional[List[str]]) -> dict:
     try:
         return dict(parse_param(p) for p in pairs or [])
@@ -250,13 +259,9 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
 
 def _run_and_emit(text: str, params: dict, fmt: Format, *, write: bool,
                   timeout: Optional[float], limit: Optional[int], home: Optional[Path]) -> None:
-    with _graph(home) as g:
-        try:
-            rows = g.run_user_query(text, params, write=write,
-                                    timeout=timeout or config.query_timeout(),
-                                    row_cap=limit or config.row_cap())
-        except GraphError as e:
-            fail(str(e))
+    rows = _using_graph(home, lambda g: g.run_user_query(
+        text, params, write=write, timeout=timeout or config.query_timeout(),
+        row_cap=limit or config.row_cap()), GraphError)
     emit(list(rows.keys), [r.data() for r in rows.records], fmt, truncated=rows.truncated)
 
 
@@ -324,11 +329,7 @@ def chain(node_id: str = typer.Argument(..., metavar="ID", help="A person, unit 
     from chainwatch.tree import render
     from graph.chains import UnknownNode, chain as build_chain
 
-    with _graph(home) as g:
-        try:
-            c = build_chain(g, node_id, _as_of(as_of), down)
-        except UnknownNode as e:
-            fail(str(e))
+    c = _using_graph(home, lambda g: build_chain(g, node_id, _as_of(as_of), down), UnknownNode)
     if fmt == Format.json:
         print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False))
     else:
@@ -365,11 +366,7 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
     """
     from graph.conflicts import UnknownRule, findings
 
-    with _graph(home) as g:
-        try:
-            found = findings(g, rule, _as_of(as_of), max_depth)
-        except UnknownRule as e:
-            fail(str(e))
+    found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth), UnknownRule)
     if fmt == Format.json:
         print(json.dumps(found, indent=2, ensure_ascii=False))
         return
@@ -407,12 +404,12 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
     fmt = fmt or (out_file.suffix.lstrip(".").lower() if out_file.suffix.lstrip(".").lower() in FORMATS else "html")
     if fmt not in FORMATS:
         fail(f"--format {fmt}: use one of {', '.join(FORMATS)}")
-    with _graph(home) as g:
-        try:
-            report = build(g, redact=redact, rule=rule, as_of=_as_of(as_of))
-            data = render(report, fmt)
-        except (UnknownRule, ReportError) as e:
-            fail(str(e))
+    report = _using_graph(home, lambda g: build(g, redact=redact, rule=rule, as_of=_as_of(as_of)),
+                          UnknownRule)
+    try:
+        data = render(report, fmt)
+    except ReportError as e:
+        fail(str(e))
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_bytes(data)
     out.print(f"Wrote {out_file} ({fmt}, {report.count} finding(s) on {len(report.allegations)} "
