@@ -417,6 +417,32 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
 
 
 @app.command()
+def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
+            address: str = typer.Option("127.0.0.1", "--address", help="Listen address; keep 127.0.0.1 "
+                                        "unless you mean to expose the data."),
+            home: Optional[Path] = HomeOption):
+    """Serve the explorer in the browser: search, entity pages, network, paths, chains,
+    conflicts, a read-only Cypher console and reports. Nothing is fetched from outside
+    and Streamlit's usage statistics are off.
+    """
+    import os
+    import subprocess
+
+    from explorer import APP
+
+    _graph(home).close()  # fail early, with the usual message, if no server answers
+    env = dict(os.environ)
+    if home:
+        env["CHAINWATCH_HOME"] = str(config.resolve_home(home))
+    out.print(f"chainwatch explorer: http://{address}:{port}  (Ctrl-C to stop)", highlight=False)
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", address,
+               "--server.port", str(port), "--server.headless", "true",
+               "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
+               "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]
+    raise typer.Exit(subprocess.call(command, env=env))
+
+
+@app.command()
 def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
     """Counts of nodes by label and relationships by type, and the datasets loaded."""
     with _graph(home) as g:

@@ -1,1 +1,5 @@
-"""The explorer (Streamlit + pyvis) arrives with its own issue; this package holds its place in the layout."""
+"""The explorer: a Streamlit app (explorer/app.py) with pyvis network pictures."""
+
+from pathlib import Path
+
+APP = Path(__file__).with_name("app.py")

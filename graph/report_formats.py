@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from graph.markdown import escape as _md
 from graph.evidence_picture import BOX_H, BOX_W, Layout, ends
 from graph.report import Report
 
@@ -71,14 +72,6 @@ def markdown(report: Report) -> str:
     md += ["## Context", "", report.apex_note, "", "### The rules", ""]
     md += [f"- **{name}**: {_md(purpose)}" for name, purpose in report.rules.items()]
     return "\n".join(md) + "\n"
-
-
-def _md(text: str | None) -> str:
-    """Data as Markdown text: characters that would become markup or HTML are escaped."""
-    text = text or ""
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def _font_path(name: str) -> Path:

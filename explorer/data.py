@@ -1,0 +1,117 @@
+"""What the explorer's pages ask of the graph, through graph/ and cypher/.
+
+Every function takes `public`: in public mode its answer passes through the
+Redactor, so protected persons appear only under their pseudonyms, and search
+matches pseudonyms instead of real names (a search for a real name must not
+reveal which pseudonym it hides behind).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph import config
+from graph.chains import Chain, chain as build_chain
+from graph.conflicts import findings as run_rules
+from graph.db import Graph, open_graph
+from graph.redaction import Redactor
+from graph.report import build as build_report
+from graph.report_formats import render
+from graph.values import plain
+
+LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+NETWORK_CAP = 150
+
+
+@lru_cache(maxsize=1)
+def graph() -> Graph:
+    """One driver for the app's lifetime (the driver is thread-safe and pools connections)."""
+    return open_graph()
+
+
+def redactor(public: bool) -> Redactor:
+    return Redactor.for_graph(graph()) if public else Redactor.none()
+
+
+def fuzzy_query(text: str) -> str:
+    """A user's words as a typo-tolerant Lucene query: each word escaped, then ~."""
+    words = [LUCENE_SPECIAL.sub(r"\\\1", w) for w in text.split() if w.strip()]
+    return " AND ".join(f"{w}~" for w in words)
+
+
+def search(text: str, public: bool, limit: int = 40) -> list[dict]:
+    if not text.strip():
+        return []
+    rows = graph().read("explorer/search", q=fuzzy_query(text), limit=limit)
+    if public:
+        hidden = {r["id"] for r in graph().read("report/protected_people")}
+        rows = [r for r in rows if r["id"] not in hidden]
+        rows += graph().read("explorer/search_pseudonyms", text=text)
+    return redactor(public)([plain(r) for r in rows])
+
+
+def entity(node_id: str, public: bool) -> dict | None:
+    found = graph().read("explorer/entity", id=node_id)
+    if not found:
+        return None
+    r = redactor(public)
+    profile = plain(found[0])
+    if public and profile["properties"].get("protected"):
+        for private in ("name", "aliases", "description", "birth_date"):
+            profile["properties"].pop(private, None)
+        profile["name"] = profile["properties"].get("pseudonym") or r(profile["name"])
+    return r({**profile,
+              "relations": [plain(x) for x in graph().read("explorer/relations", id=node_id)],
+              "timeline": [plain(x) for x in graph().read("library/actor_timeline", id=node_id)]})
+
+
+def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), roles=(), labels=(),
+                  date_from: str | None = None, date_to: str | None = None,
+                  cap: int = NETWORK_CAP) -> dict:
+    found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
+                         roles=list(roles), labels=list(labels), date_from=date_from, date_to=date_to,
+                         cap=cap)
+    if not found:
+        return {"nodes": [], "edges": [], "total": 0, "shown": 0}
+    ids = [node_id, *found[0]["ids"]]
+    sub = subgraph(ids, public)
+    sub.update(total=found[0]["total"], shown=len(ids) - 1)
+    return sub
+
+
+def subgraph(ids: list[str], public: bool) -> dict:
+    rows = [plain(r) for r in graph().read("explorer/subgraph", ids=ids)]
+    nodes = [{k: r[k] for k in ("id", "name", "label", "type", "date", "status")} for r in rows]
+    edges = [{**e, "source": r["id"]} for r in rows for e in r["out"] if e]
+    return redactor(public)({"nodes": nodes, "edges": edges})
+
+
+def paths(a: str, b: str, max_hops: int, public: bool) -> list[dict]:
+    rows = graph().read("library/shortest_paths", **{"from": a, "to": b, "max_hops": max_hops})
+    return redactor(public)([plain(r) for r in rows])
+
+
+def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
+    c = build_chain(graph(), node_id, as_of, down=False)
+    r = redactor(public)
+    c.names = r(c.names)
+    c.root = r(c.root)
+    for link in c.up:
+        link.source, link.target = r(link.source), r(link.target)
+    return c
+
+
+def conflicts(public: bool) -> list[dict]:
+    return redactor(public)(run_rules(graph()))
+
+
+def report(fmt: str, public: bool) -> bytes:
+    return render(build_report(graph(), redact=public), fmt)
+
+
+def console(text: str, params: dict, public: bool):
+    """Read-only, with the configured time limit and row cap; raises GraphError."""
+    rows = graph().run_user_query(text, params, write=False, timeout=config.query_timeout(),
+                                  row_cap=config.row_cap())
+    return rows.keys, redactor(public)([plain(r.data()) for r in rows.records]), rows.truncated

@@ -1,0 +1,70 @@
+"""Network pictures with pyvis, offline: vis-network's JavaScript is inlined and
+every reference to a remote resource pyvis's template adds (Bootstrap from a
+CDN, even in inline mode) is removed, so the page fetches nothing.
+
+Colours and shapes come from the vocabulary's legend. Tooltips are plain text
+(vis-network 9 shows string titles as text), so a name such as
+`<img src=x onerror=alert(1)>` is shown, never run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pyvis.network import Network
+
+from graph.vocabulary import load
+
+# Any tag that would load something from another host.
+REMOTE_TAG = re.compile(r"<(script|link)\b[^>]*\b(src|href)\s*=\s*[\"']?(https?:)?//[^>]*>(\s*</script>)?",
+                        re.IGNORECASE)
+MAX_LABEL = 32
+
+# Tuned so a few hundred nodes settle in about a second, then physics stops.
+OPTIONS = {
+    "physics": {"solver": "forceAtlas2Based",
+                "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.4},
+                "stabilization": {"enabled": True, "iterations": 200, "fit": True},
+                "minVelocity": 1.5, "maxVelocity": 40},
+    "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False},
+    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "font": {"size": 9, "align": "middle"},
+              "smooth": {"type": "continuous"}},
+    "nodes": {"font": {"size": 12}},
+}
+
+
+def strip_remote(html: str) -> str:
+    return REMOTE_TAG.sub("", html)
+
+
+def legend() -> dict[str, dict]:
+    return {name: lab.legend for name, lab in load().labels.items()}
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…"
+
+
+def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, height: int = 620) -> str:
+    """A self-contained HTML page with the network. nodes: {id, name, label};
+    edges: {source, target, type, role, start, end, confidence, sources}."""
+    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
+    colours = legend()
+    for n in nodes:
+        style = colours.get(n["label"], {})
+        net.add_node(n["id"], label=_short(n["name"] or n["id"]), title=f"{n['name']}\n{n['label']} · {n['id']}",
+                     color=style.get("color", "#999"), shape=style.get("shape", "dot"),
+                     borderWidth=4 if n["id"] == centre else 1, size=22 if n["id"] == centre else 14)
+    ids = {n["id"] for n in nodes}
+    for e in edges:
+        if e["source"] in ids and e["target"] in ids:
+            role = f" ({e['role']})" if e.get("role") else ""
+            period = f"{e.get('start') or '…'} – {e.get('end') or '…'}" if (e.get("start") or e.get("end")) \
+                else "no dates"
+            net.add_edge(e["source"], e["target"], label=e["type"] + role,
+                         title=f"{e['type']}{role}\n{period}\nconfidence: {e.get('confidence')}\n"
+                               f"sources: {', '.join(e.get('sources') or [])}",
+                         dashes=e.get("confidence") == "low")
+    net.set_options(json.dumps(OPTIONS))
+    return strip_remote(net.generate_html(notebook=False))
