@@ -20,7 +20,7 @@ from graph.report import build as build_report
 from graph.report_formats import render
 from graph.values import plain
 
-LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+WORD = re.compile(r"\w+", re.UNICODE)  # words as the full-text analyzer splits them
 NETWORK_CAP = 150
 
 
@@ -35,13 +35,13 @@ def redactor(public: bool) -> Redactor:
 
 
 def fuzzy_query(text: str) -> str:
-    """A user's words as a typo-tolerant Lucene query: each word escaped, then ~."""
-    words = [LUCENE_SPECIAL.sub(r"\\\1", w) for w in text.split() if w.strip()]
-    return " AND ".join(f"{w}~" for w in words)
+    """A user's words as a typo-tolerant Lucene query: each word (letters and digits
+    only, so no Lucene syntax gets through) with ~."""
+    return " AND ".join(f"{w}~" for w in WORD.findall(text))
 
 
 def search(text: str, public: bool, limit: int = 40) -> list[dict]:
-    if not text.strip():
+    if not WORD.search(text):
         return []
     rows = graph().read("explorer/search", q=fuzzy_query(text), limit=limit)
     if public:

@@ -1,0 +1,156 @@
+"""The explorer end to end, in real headless Chromium (Debian's, driven by
+Playwright with its executable path; no browser download).
+
+Every request the page makes is intercepted: any host but 127.0.0.1 fails the
+test. Screenshots go to tests/artifacts/. Skips only where Chromium is missing
+and CI is not set.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from explorer import data
+from ingest.load import ingest
+from tests.conftest import ROOT, SAMPLE, free_port
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+XSS = "<img src=x onerror=alert(1)>"
+
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI=true but Chromium is missing: .ci/run must install Debian's chromium")
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def explorer(neo4j_home, session_graph):
+    session_graph.write("admin/delete_everything")
+    ingest(session_graph, SAMPLE)
+    session_graph.driver.execute_query(
+        "MATCH (u:Unit {id: 'unit:sobr'}) CREATE (p:Entity:Person:Actor {id: 'person:xss', name: $name, "
+        "datasets: ['test']})-[:MEMBER_OF {id: 'rel:xss', sources: ['src:insider-2022'], confidence: 'low'}]->(u)",
+        {"name": XSS}, database_=session_graph.database)
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CHAINWATCH_HOME"] = str(neo4j_home)
+    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "explore", "--port", str(port)], env=env,
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        raise RuntimeError("the explorer did not start: " + proc.stdout.read().decode(errors="replace"))
+    yield base
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture
+def page(explorer):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    outside, dialogs = [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+            "--disable-background-networking", "--disable-component-update"])
+        context = browser.new_context(viewport={"width": 1400, "height": 1200})
+
+        def guard(route):
+            url = urlparse(route.request.url)
+            if url.scheme in ("http", "https", "ws", "wss") and url.hostname != "127.0.0.1":
+                outside.append(route.request.url)
+                return route.abort()
+            return route.continue_()
+
+        context.route("**/*", guard)
+        pg = context.new_page()
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.base = explorer
+        yield pg
+        browser.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert dialogs == [], f"a script from the data ran: {dialogs}"
+
+
+def shot(pg, name: str) -> None:
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def network_frame(pg):
+    """The pyvis iframe whose network has finished drawing."""
+    frame_el = pg.locator("iframe").first
+    frame_el.wait_for(timeout=30_000)
+    frame = frame_el.content_frame
+    frame.wait_for_function("() => typeof network !== 'undefined' && network.body", timeout=30_000)
+    return frame
+
+
+def test_app_loads_and_search_opens_a_person(page):
+    page.goto(page.base + "/")
+    expect(page.get_by_role("heading", name="Search")).to_be_visible(timeout=30_000)
+    page.get_by_label("Names and aliases").fill("Azanof")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Baurzhan Azanov", exact=True).click()
+    expect(page.get_by_role("heading", name="Baurzhan Azanov")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("REPRESENTS").first).to_be_visible()
+    shot(page, "entity-azanov")
+
+
+def test_network_renders_the_nodes_the_query_returned(page):
+    expected = len(data.neighbourhood("person:baurzhan-azanov", False, hops=1)["nodes"])
+    page.goto(page.base + "/network?id=person:baurzhan-azanov")
+    expect(page.get_by_text(f"{expected} nodes")).to_be_visible(timeout=30_000)
+    frame = network_frame(page)
+    assert frame.evaluate("() => network.body.data.nodes.length") == expected
+    shot(page, "network-azanov")
+
+
+def test_conflict_opens_its_evidence(page):
+    page.goto(page.base + "/conflicts")
+    expect(page.get_by_role("heading", name="Conflicts of interest")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Citations:")).to_be_visible(timeout=30_000)
+    frame = network_frame(page)
+    assert frame.evaluate("() => network.body.data.nodes.length") >= 3
+    shot(page, "conflict-evidence")
+
+
+def test_console_refuses_a_write(page, session_graph):
+    page.goto(page.base + "/console")
+    expect(page.get_by_role("heading", name="Cypher console (read-only)")).to_be_visible(timeout=30_000)
+    page.get_by_label("Cypher").fill("CREATE (n:Scratch {v: 1}) RETURN n")
+    page.get_by_role("button", name="Run").click()
+    expect(page.get_by_text("read-only")).to_be_visible(timeout=30_000)
+    shot(page, "console-refuses-write")
+    assert session_graph.read("export/nodes") and not session_graph.driver.execute_query(
+        "MATCH (n:Scratch) RETURN n", database_=session_graph.database).records
+
+
+def test_html_in_a_name_is_shown_as_text(page):
+    page.goto(page.base + "/entity?id=person:xss")
+    expect(page.get_by_role("heading", name=XSS)).to_be_visible(timeout=30_000)
+    assert page.locator("img[src=x]").count() == 0
+    page.goto(page.base + "/network?id=person:xss")
+    frame = network_frame(page)
+    assert frame.locator("img[src=x]").count() == 0
+    label = frame.evaluate("() => network.body.data.nodes.get('person:xss').label")
+    assert label.startswith("<img src=x")  # drawn on the canvas as text
+    shot(page, "xss-as-text")
