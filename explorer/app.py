@@ -29,11 +29,16 @@ def public() -> bool:
 
 
 def current_id() -> str | None:
-    return st.query_params.get("id")
+    return st.query_params.get("id") or st.session_state.get("focus")
 
 
-def open_node(node_id: str) -> None:
-    st.query_params["id"] = node_id
+def open_node(node_id: str, page=None) -> None:
+    """Make node_id the entity every page shows, and go to `page` (or stay)."""
+    st.session_state["focus"] = node_id
+    if page is None:
+        st.query_params["id"] = node_id
+        st.rerun()
+    st.switch_page(page, query_params={"id": node_id})
 
 
 def table(rows: list[dict], columns: list[str] | None = None) -> None:
@@ -80,8 +85,7 @@ def search_page() -> None:
         st.subheader(label)
         for h in (h for h in hits if h["label"] == label):
             if st.button(f"{h['name']}", key=f"open-{h['id']}", help=h["id"]):
-                open_node(h["id"])
-                st.switch_page(ENTITY)
+                open_node(h["id"], ENTITY)
 
 
 def entity_page() -> None:
@@ -108,7 +112,6 @@ def entity_page() -> None:
                               format_func=lambda i: next(r["other"] for r in e["relations"] if r["other_id"] == i))
         if st.button("Open", key="open-related"):
             open_node(chosen)
-            st.rerun()
     st.subheader("Timeline")
     table(e["timeline"], ["date", "until", "what", "title", "status", "confidence", "sources"])
     st.subheader("Sources")
@@ -141,7 +144,6 @@ def network_page() -> None:
     chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
     if st.button("Recentre", key="do-recentre") and chosen != centre:
         open_node(chosen)
-        st.rerun()
 
 
 def paths_page() -> None:

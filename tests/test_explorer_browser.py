@@ -99,7 +99,7 @@ def network_frame(pg):
     """The pyvis iframe whose network has finished drawing."""
     frame_el = pg.locator("iframe").first
     frame_el.wait_for(timeout=30_000)
-    frame = frame_el.content_frame
+    frame = frame_el.element_handle().content_frame()
     frame.wait_for_function("() => typeof network !== 'undefined' && network.body", timeout=30_000)
     return frame
 
@@ -111,7 +111,7 @@ def test_app_loads_and_search_opens_a_person(page):
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Baurzhan Azanov", exact=True).click()
     expect(page.get_by_role("heading", name="Baurzhan Azanov")).to_be_visible(timeout=30_000)
-    expect(page.get_by_text("REPRESENTS").first).to_be_visible()
+    expect(page.get_by_text("REPRESENTS").first).to_be_attached()  # a cell of the data grid
     shot(page, "entity-azanov")
 
 
@@ -136,7 +136,7 @@ def test_conflict_opens_its_evidence(page):
 def test_console_refuses_a_write(page, session_graph):
     page.goto(page.base + "/console")
     expect(page.get_by_role("heading", name="Cypher console (read-only)")).to_be_visible(timeout=30_000)
-    page.get_by_label("Cypher").fill("CREATE (n:Scratch {v: 1}) RETURN n")
+    page.get_by_role("textbox", name="Cypher").fill("CREATE (n:Scratch {v: 1}) RETURN n")
     page.get_by_role("button", name="Run").click()
     expect(page.get_by_text("read-only")).to_be_visible(timeout=30_000)
     shot(page, "console-refuses-write")
