@@ -1,6 +1,7 @@
 # make setup : .venv/ with chainwatch installed, and Neo4j's jars in server/lib/ (does nothing when current)
 # make demo  : setup, start the local Neo4j, apply the schema, load the Kazakhstan 2022 sample, print stats,
-#              write out/conflicts.html and print the conflict findings
+#              write out/conflicts.html, print the conflict findings, then serve the explorer
+#              on http://127.0.0.1:8501 until Ctrl-C
 # make test  : setup, then the test suite (it runs its own Neo4j on other ports, in a temporary home)
 
 PYTHON ?= python3
@@ -30,6 +31,7 @@ demo: setup
 	$(BIN)/chainwatch stats
 	$(BIN)/chainwatch report conflicts --out out/conflicts.html
 	$(BIN)/chainwatch conflicts
+	$(BIN)/chainwatch explore
 
 test: setup
 	$(BIN)/python -m pytest

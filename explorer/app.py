@@ -2,272 +2,42 @@
 of command, conflicts, a read-only Cypher console and reports, in the browser.
 
 Run it with `chainwatch explore`, which serves it on 127.0.0.1 with Streamlit's
-usage statistics off. The page being viewed is kept in the URL (`?id=...`), so
-a view can be bookmarked or shared on the same machine.
+usage statistics off.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
-import streamlit.components.v1 as components
 
-from explorer import data
-from explorer.network import draw, legend
-from graph import querylib
-from graph.db import GraphError
-from graph.markdown import escape
-from graph.values import cell_text, parse_param
-from graph.vocabulary import load
+from explorer import data, pages
 
-VOCAB = load()
-
-
-def public() -> bool:
-    return st.session_state.get("public", False)
-
-
-def current_id() -> str | None:
-    return st.query_params.get("id") or st.session_state.get("focus")
-
-
-def open_node(node_id: str, page=None) -> None:
-    """Make node_id the entity every page shows, and go to `page` (or stay)."""
-    st.session_state["focus"] = node_id
-    if page is None:
-        st.query_params["id"] = node_id
-        st.rerun()
-    st.switch_page(page, query_params={"id": node_id})
-
-
-def table(rows: list[dict], columns: list[str] | None = None) -> None:
-    """Rows as a data grid: every value is shown as plain text."""
-    if not rows:
-        st.caption("Nothing to show.")
-        return
-    columns = columns or list(rows[0])
-    st.dataframe([{c: cell_text(r.get(c)) for c in columns} for r in rows], hide_index=True,
-                 use_container_width=True)
-
-
-def node_picker(label: str, key: str, default: str | None = None) -> str | None:
-    """Choose a node by searching its name; returns its id."""
-    text = st.text_input(label, key=f"{key}-text", placeholder="type a name, e.g. Azanov")
-    hits = data.search(text, public()) if text else []
-    options = [h["id"] for h in hits]
-    if default and default not in options:
-        options.insert(0, default)
-    if not options:
-        return None
-    names = {h["id"]: f"{h['name']} ({h['label']})" for h in hits}
-    return st.selectbox("Choose", options, key=f"{key}-pick", format_func=lambda i: names.get(i, i))
-
-
-def show_network(sub: dict, centre: str | None = None, height: int = 560) -> None:
-    components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height), height=height + 20)
-    st.caption("Legend: " + " · ".join(f"{name} ({style.get('shape')}, {style.get('color')})"
-                                      for name, style in legend().items())
-               + ". Dashed lines rest on low-confidence links. Hover a line for its dates and sources.")
-
-
-# -- pages ------------------------------------------------------------------
-
-def search_page() -> None:
-    st.header("Search")
-    text = st.text_input("Names and aliases", key="search", placeholder="e.g. Azanov, Antikor, SIZO")
-    if not text:
-        st.caption("Search is tolerant of typos: 'Azanof' finds Azanov.")
-        return
-    hits = data.search(text, public())
-    st.caption(f"{len(hits)} result(s)")
-    for label in sorted({h["label"] for h in hits}):
-        st.subheader(label)
-        for h in (h for h in hits if h["label"] == label):
-            if st.button(f"{h['name']}", key=f"open-{h['id']}", help=h["id"]):
-                open_node(h["id"], ENTITY)
-
-
-def entity_page() -> None:
-    node_id = current_id() or node_picker("Find an entity", "entity")
-    if not node_id:
-        st.info("Search for a person, body, facility or event.")
-        return
-    e = data.entity(node_id, public())
-    if e is None:
-        st.error(f"No entity with id {node_id}.")
-        return
-    st.header(e["name"])
-    st.caption(f"{e['label']} · {e['id']}")
-    props = {k: v for k, v in e["properties"].items() if k not in ("datasets",) and v not in (None, [], "")}
-    if props.get("aliases"):
-        st.markdown("**Also known as:** " + escape("; ".join(props["aliases"])))
-    table([{"property": k, "value": v} for k, v in sorted(props.items())])
-    st.subheader("Relations, memberships and commands over time")
-    table(e["relations"], ["relation", "direction", "role", "other", "other_label", "start", "end",
-                           "confidence", "sources", "quote"])
-    others = [r["other_id"] for r in e["relations"]]
-    if others:
-        chosen = st.selectbox("Open a related entity", others, key="related",
-                              format_func=lambda i: next(r["other"] for r in e["relations"] if r["other_id"] == i))
-        if st.button("Open", key="open-related"):
-            open_node(chosen)
-    st.subheader("Timeline")
-    table(e["timeline"], ["date", "until", "what", "title", "status", "confidence", "sources"])
-    st.subheader("Sources")
-    for title in e["source_titles"]:
-        st.markdown("- " + escape(title))
-
-
-def network_page() -> None:
-    st.header("Network")
-    centre = current_id() or node_picker("Centre on", "network")
-    if not centre:
-        st.info("Choose an entity to centre the network on.")
-        return
-    c1, c2, c3 = st.columns(3)
-    hops = c1.slider("Hops", 1, 3, 1)
-    labels = c2.multiselect("Labels", list(VOCAB.labels))
-    relations = c3.multiselect("Relations", list(VOCAB.relations))
-    c4, c5, c6 = st.columns(3)
-    roles = c4.multiselect("Roles", list(VOCAB.lists["roles"]))
-    start = c5.date_input("From", value=None, min_value=dt.date(1900, 1, 1))
-    end = c6.date_input("To", value=None, min_value=dt.date(1900, 1, 1))
-    sub = data.neighbourhood(centre, public(), hops=hops, labels=labels, relations=relations, roles=roles,
-                             date_from=start.isoformat() if start else None,
-                             date_to=end.isoformat() if end else None)
-    more = sub["total"] - sub["shown"]
-    st.caption(f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
-               + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
-    show_network(sub, centre)
-    names = {n["id"]: f"{n['name']} ({n['label']})" for n in sub["nodes"]}
-    chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
-    if st.button("Recentre", key="do-recentre") and chosen != centre:
-        open_node(chosen)
-
-
-def paths_page() -> None:
-    st.header("Paths between two actors")
-    a = node_picker("From", "path-a")
-    b = node_picker("To", "path-b")
-    hops = st.slider("At most this many hops", 1, 10, 4)
-    if not (a and b):
-        return
-    found = data.paths(a, b, hops, public())
-    st.caption(f"{len(found)} shortest path(s)")
-    table(found, ["hops", "through", "relations"])
-    if found:
-        ids = list(dict.fromkeys(i for p in found for i in p["node_ids"]))
-        show_network(data.subgraph(ids, public()), a)
-
-
-def chain_page() -> None:
-    st.header("Chain of command")
-    node_id = current_id() or node_picker("Person or body", "chain")
-    as_of = st.date_input("As of", value=None, min_value=dt.date(1900, 1, 1))
-    if not node_id:
-        return
-    c = data.chain(node_id, as_of.isoformat() if as_of else None, public())
-    st.caption("As of " + as_of.isoformat() if as_of else "At any time: each edge with its dates")
-    rows = [{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
-             "to": c.names.get(l.target, l.target), "dates": l.period, "confidence": l.confidence,
-             "sources": l.sources} for l in c.up]
-    nodes = [{"id": i, "name": n, "label": "Person" if i.startswith("person") else
-              ("Agency" if i.startswith("agency") else "Unit")} for i, n in c.names.items()]
-    edges = [{"source": l.source, "target": l.target, "type": l.relation, "role": l.post, "start": l.start,
-              "end": l.end, "confidence": l.confidence, "sources": l.sources} for l in c.up]
-    show_network({"nodes": nodes, "edges": edges}, c.root)
-    table(rows)
-
-
-def conflicts_page() -> None:
-    st.header("Conflicts of interest")
-    found = data.conflicts(public())
-    c1, c2 = st.columns(2)
-    rules = c1.multiselect("Rules", sorted({f["rule"] for f in found}))
-    severities = c2.multiselect("Severity", ["critical", "high", "medium"])
-    shown = [f for f in found if (not rules or f["rule"] in rules) and (not severities or f["severity"] in severities)]
-    st.caption(f"{len(shown)} of {len(found)} finding(s), most severe first")
-    table(shown, ["severity", "rule", "allegation", "actor", "explanation"])
-    if not shown:
-        return
-    n = st.selectbox("Open a finding", range(len(shown)), key="finding",
-                     format_func=lambda i: f"{i + 1}. [{shown[i]['severity']}] {shown[i]['rule']}: {shown[i]['allegation']}")
-    f = shown[n]
-    st.subheader(f"{f['severity'].upper()}: {f['rule'].replace('_', ' ')}")
-    st.write(f["explanation"])
-    show_network(data.subgraph(f["evidence"]["nodes"], public()), f["allegation"], height=420)
-    st.markdown("**Citations:** " + escape(", ".join(f["sources"])))
-    rels = set(f["evidence"]["relationships"])
-    table([e for e in data.subgraph(f["evidence"]["nodes"], public())["edges"] if e["id"] in rels],
-          ["source", "type", "role", "target", "start", "end", "confidence", "sources"])
-
-
-def console_page() -> None:
-    st.header("Cypher console (read-only)")
-    library = querylib.library()
-    saved = st.selectbox("Saved query", ["(write your own)", *library])
-    q = library.get(saved)
-    text = st.text_area("Cypher", value=q.text if q else "MATCH (n:Actor) RETURN n.id, n.name LIMIT 25",
-                        height=180, key=f"cypher-{saved}")
-    params = {}
-    if q:
-        for name, desc in q.params:
-            params[name] = st.text_input(f"{name}", help=desc, key=f"param-{saved}-{name}")
-    else:
-        raw = st.text_area("Parameters, one key=value per line", height=68, key="params")
-        for line in raw.splitlines():
-            if line.strip():
-                params.update([parse_param(line.strip())])
-    if not st.button("Run", key="run"):
-        return
-    params = {k: parse_param(f"{k}={v}")[1] if isinstance(v, str) else v for k, v in params.items()}
-    try:
-        keys, rows, truncated = data.console(text, params, public())
-    except GraphError as e:
-        st.error(str(e))
-        return
-    if truncated:
-        st.warning("Only the first rows are shown (the row cap).")
-    table(rows, list(keys))
-    ids = [v.get("id") for r in rows for v in r.values() if isinstance(v, dict) and v.get("labels")]
-    if ids:
-        show_network(data.subgraph([i for i in ids if i], public()))
-
-
-def reports_page() -> None:
-    st.header("Reports")
-    st.write("The conflict-of-interest report, grouped by allegation, with evidence pictures and citations."
-             + (" Public mode is on: protected persons appear under their pseudonyms." if public() else ""))
-    for fmt, mime in (("html", "text/html"), ("pdf", "application/pdf"), ("md", "text/markdown"),
-                      ("json", "application/json")):
-        st.download_button(f"Download {fmt.upper()}", data=lambda fmt=fmt: data.report(fmt, public()),
-                           file_name=f"conflicts{'-public' if public() else ''}.{fmt}", mime=mime,
-                           key=f"download-{fmt}")
-
-
-SEARCH = st.Page(search_page, title="Search", url_path="search", default=True)
-ENTITY = st.Page(entity_page, title="Entity", url_path="entity")
-PAGES = [SEARCH, ENTITY, st.Page(network_page, title="Network", url_path="network"),
-         st.Page(paths_page, title="Paths", url_path="paths"),
-         st.Page(chain_page, title="Chain of command", url_path="chain"),
-         st.Page(conflicts_page, title="Conflicts", url_path="conflicts"),
-         st.Page(console_page, title="Cypher console", url_path="console"),
-         st.Page(reports_page, title="Reports", url_path="reports")]
+PAGES = {  # url path -> (title, page function)
+    "search": ("Search", pages.search_page),
+    "entity": ("Entity", pages.entity_page),
+    "network": ("Network", pages.network_page),
+    "paths": ("Paths", pages.paths_page),
+    "chain": ("Chain of command", pages.chain_page),
+    "conflicts": ("Conflicts", pages.conflicts_page),
+    "console": ("Cypher console", pages.console_page),
+    "reports": ("Reports", pages.reports_page),
+}
 
 
 def main() -> None:
     st.set_page_config(page_title="chainwatch explorer", layout="wide")
     with st.sidebar:
         st.toggle("Public mode", key="public", help="Pseudonymise protected persons everywhere in the app.")
-        if public():
+        if pages.public():
             st.caption("Public mode: protected persons are shown only under their pseudonyms.")
     try:
         data.graph()
-    except Exception as e:  # the app must say what is wrong rather than show a traceback
+    except Exception as e:  # say what is wrong rather than show a traceback
         st.error(f"Cannot reach Neo4j: {e}")
         st.stop()
-    st.navigation(PAGES).run()
+    nav = [st.Page(fn, title=title, url_path=path, default=(path == "search"))
+           for path, (title, fn) in PAGES.items()]
+    pages.PAGE_OBJECTS.update({p.url_path: p for p in nav})
+    st.navigation(nav).run()
 
 
 main()

@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from graph import config
 from graph.chains import Chain, chain as build_chain
-from graph.conflicts import findings as run_rules
 from graph.db import Graph, open_graph
 from graph.redaction import Redactor
 from graph.report import build as build_report
@@ -103,7 +102,9 @@ def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
 
 
 def conflicts(public: bool) -> list[dict]:
-    return redactor(public)(run_rules(graph()))
+    """Findings with what the report shows of each: evidence nodes and links, citations."""
+    report = build_report(graph(), redact=public)
+    return [f for allegation in report.allegations for f in allegation["findings"]]
 
 
 def report(fmt: str, public: bool) -> bytes:

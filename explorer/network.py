@@ -46,7 +46,14 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…"
 
 
-def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, height: int = 620) -> str:
+# A chain of command reads from the top down: the apex above, the person at the bottom.
+HIERARCHY = {"layout": {"hierarchical": {"enabled": True, "direction": "DU", "sortMethod": "directed",
+                                         "levelSeparation": 110, "nodeSpacing": 190}},
+             "physics": {"enabled": False}}
+
+
+def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, height: int = 620,
+         hierarchy: bool = False) -> str:
     """A self-contained HTML page with the network. nodes: {id, name, label};
     edges: {source, target, type, role, start, end, confidence, sources}."""
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
@@ -66,5 +73,5 @@ def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, hei
                          title=f"{e['type']}{role}\n{period}\nconfidence: {e.get('confidence')}\n"
                                f"sources: {', '.join(e.get('sources') or [])}",
                          dashes=e.get("confidence") == "low")
-    net.set_options(json.dumps(OPTIONS))
+    net.set_options(json.dumps({**OPTIONS, **HIERARCHY} if hierarchy else OPTIONS))
     return strip_remote(net.generate_html(notebook=False))

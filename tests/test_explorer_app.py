@@ -82,3 +82,65 @@ def test_network_html_is_offline_and_escapes_names():
     assert re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", html) == []
     assert "vis-network" in html or "vis.Network" in html  # the library is inlined
     assert strip_remote('<script src="https://x.org/a.js"></script><link href="//x.org/b.css" rel="stylesheet">') == ""
+
+
+def page(name: str, **query: str) -> AppTest:
+    """One page of the explorer run alone, as the app would run it."""
+    at = AppTest.from_string(f"from explorer.pages import {name}\n{name}()", default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_entity_page(sample):
+    at = page("entity_page", id="person:baurzhan-azanov")
+    assert at.header[0].value == "Baurzhan Azanov"
+    assert "Relations, memberships and commands over time" in [s.value for s in at.subheader]
+    relations = at.dataframe[1].value
+    assert "REPRESENTS" in set(relations["relation"]) and "src:insider-2022" in set(relations["sources"])
+
+
+def test_network_page_counts_what_it_draws(sample):
+    expected = data.neighbourhood("person:baurzhan-azanov", False, hops=1)
+    at = page("network_page", id="person:baurzhan-azanov")
+    assert f"{len(expected['nodes'])} nodes, {len(expected['edges'])} relationships" in captions(at)
+    at.slider[0].set_value(3).run()
+    assert "more not shown" not in captions(at) or "narrow the filters" in captions(at)
+
+
+def test_chain_page(sample):
+    at = page("chain_page", id="person:batyrbaev-officer")
+    rows = at.dataframe[0].value
+    assert {"MEMBER_OF", "PART_OF"} <= set(rows["relation"])
+    assert "Office of the President of Kazakhstan" in set(rows["to"])
+
+
+def test_conflicts_page_filters_and_opens_a_finding(sample):
+    at = page("conflicts_page")
+    total = len(data.conflicts(False))
+    assert f"{total} of {total} finding(s)" in captions(at)
+    assert at.subheader[0].value.startswith("HIGH: ") and "Citations" in [s.value for s in at.subheader]
+    at.multiselect[1].select("critical").run()
+    assert f"0 of {total} finding(s)" in captions(at)
+
+
+def test_console_page_refuses_writes(sample):
+    at = page("console_page")
+    at.text_area(key="cypher-(write your own)").input("CREATE (n:Scratch) RETURN n").run()
+    at.button(key="run").click().run()
+    assert "read-only" in at.error[0].value
+    assert data.console("MATCH (n:Scratch) RETURN count(n) AS n", {}, False)[1] == [{"n": 0}]
+
+
+def test_paths_page(sample):
+    at = page("paths_page")
+    at.text_input(key="path-a-text").input("Baurzhan Azanov").run()
+    at.text_input(key="path-b-text").input("Almaty Region Police Department").run()
+    assert "shortest path(s)" in captions(at)
+    assert len(at.dataframe[0].value) >= 1

@@ -1,0 +1,257 @@
+"""The explorer's pages, one function each, and the helpers they share.
+
+explorer/app.py arranges them into the app; tests run each one alone with
+Streamlit's AppTest. The entity in view is kept in the URL (`?id=...`) and in
+the session, so every page opens on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from explorer import data
+from explorer.network import draw, legend
+from graph import querylib
+from graph.db import GraphError
+from graph.markdown import escape
+from graph.values import cell_text, parse_param
+from graph.vocabulary import load
+
+VOCAB = load()
+PAGE_OBJECTS: dict = {}  # url path -> st.Page, filled by explorer/app.py
+
+
+def public() -> bool:
+    return st.session_state.get("public", False)
+
+
+def current_id() -> str | None:
+    return st.query_params.get("id") or st.session_state.get("focus")
+
+
+def open_node(node_id: str, page: str | None = None) -> None:
+    """Make node_id the entity every page shows, and go to `page` (a url path) or stay."""
+    st.session_state["focus"] = node_id
+    if page is None or page not in PAGE_OBJECTS:
+        st.query_params["id"] = node_id
+        st.rerun()
+    st.switch_page(PAGE_OBJECTS[page], query_params={"id": node_id})
+
+
+def table(rows: list[dict], columns: list[str] | None = None) -> None:
+    """Rows as a data grid: every value is shown as plain text."""
+    if not rows:
+        st.caption("Nothing to show.")
+        return
+    columns = columns or list(rows[0])
+    st.dataframe([{c: cell_text(r.get(c)) for c in columns} for r in rows], hide_index=True,
+                 use_container_width=True)
+
+
+def node_picker(label: str, key: str, default: str | None = None) -> str | None:
+    """Choose a node by searching its name; returns its id."""
+    text = st.text_input(label, key=f"{key}-text", placeholder="type a name, e.g. Azanov")
+    hits = data.search(text, public()) if text else []
+    options = [h["id"] for h in hits]
+    if default and default not in options:
+        options.insert(0, default)
+    if not options:
+        return None
+    names = {h["id"]: f"{h['name']} ({h['label']})" for h in hits}
+    return st.selectbox("Choose", options, key=f"{key}-pick", format_func=lambda i: names.get(i, i))
+
+
+def show_network(sub: dict, centre: str | None = None, height: int = 560, hierarchy: bool = False) -> None:
+    components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy),
+                    height=height + 20)
+    st.caption("Legend: " + " · ".join(f"{name} ({style.get('shape')}, {style.get('color')})"
+                                      for name, style in legend().items())
+               + ". Dashed lines rest on low-confidence links. Hover a line for its dates and sources.")
+
+
+# -- pages ------------------------------------------------------------------
+
+def search_page() -> None:
+    st.header("Search")
+    text = st.text_input("Names and aliases", key="search", placeholder="e.g. Azanov, Antikor, SIZO")
+    if not text:
+        st.caption("Search is tolerant of typos: 'Azanof' finds Azanov.")
+        return
+    hits = data.search(text, public())
+    st.caption(f"{len(hits)} result(s)")
+    for label in sorted({h["label"] for h in hits}):
+        st.subheader(label)
+        for h in (h for h in hits if h["label"] == label):
+            if st.button(f"{h['name']}", key=f"open-{h['id']}", help=h["id"]):
+                open_node(h["id"], "entity")
+
+
+def entity_page() -> None:
+    node_id = current_id() or node_picker("Find an entity", "entity")
+    if not node_id:
+        st.info("Search for a person, body, facility or event.")
+        return
+    e = data.entity(node_id, public())
+    if e is None:
+        st.error(f"No entity with id {node_id}.")
+        return
+    st.header(e["name"])
+    st.caption(f"{e['label']} · {e['id']}")
+    props = {k: v for k, v in e["properties"].items() if k not in ("datasets",) and v not in (None, [], "")}
+    if props.get("aliases"):
+        st.markdown("**Also known as:** " + escape("; ".join(props["aliases"])))
+    table([{"property": k, "value": v} for k, v in sorted(props.items())])
+    st.subheader("Relations, memberships and commands over time")
+    table(e["relations"], ["relation", "direction", "role", "other", "other_label", "start", "end",
+                           "confidence", "sources", "quote"])
+    others = [r["other_id"] for r in e["relations"]]
+    if others:
+        chosen = st.selectbox("Open a related entity", others, key="related",
+                              format_func=lambda i: next(r["other"] for r in e["relations"] if r["other_id"] == i))
+        if st.button("Open", key="open-related"):
+            open_node(chosen)
+    st.subheader("Timeline")
+    table(e["timeline"], ["date", "until", "what", "title", "status", "confidence", "sources"])
+    st.subheader("Sources")
+    for title in e["source_titles"]:
+        st.markdown("- " + escape(title))
+
+
+def network_page() -> None:
+    st.header("Network")
+    centre = current_id() or node_picker("Centre on", "network")
+    if not centre:
+        st.info("Choose an entity to centre the network on.")
+        return
+    c1, c2, c3 = st.columns(3)
+    hops = c1.slider("Hops", 1, 3, 1)
+    labels = c2.multiselect("Labels", list(VOCAB.labels))
+    relations = c3.multiselect("Relations", list(VOCAB.relations))
+    c4, c5, c6 = st.columns(3)
+    roles = c4.multiselect("Roles", list(VOCAB.lists["roles"]))
+    start = c5.date_input("From", value=None, min_value=dt.date(1900, 1, 1))
+    end = c6.date_input("To", value=None, min_value=dt.date(1900, 1, 1))
+    sub = data.neighbourhood(centre, public(), hops=hops, labels=labels, relations=relations, roles=roles,
+                             date_from=start.isoformat() if start else None,
+                             date_to=end.isoformat() if end else None)
+    more = sub["total"] - sub["shown"]
+    st.caption(f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
+               + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
+    show_network(sub, centre)
+    names = {n["id"]: f"{n['name']} ({n['label']})" for n in sub["nodes"]}
+    chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
+    if st.button("Recentre", key="do-recentre") and chosen != centre:
+        open_node(chosen)
+
+
+def paths_page() -> None:
+    st.header("Paths between two actors")
+    a = node_picker("From", "path-a")
+    b = node_picker("To", "path-b")
+    hops = st.slider("At most this many hops", 1, 10, 4)
+    if not (a and b):
+        return
+    found = data.paths(a, b, hops, public())
+    st.caption(f"{len(found)} shortest path(s)")
+    table(found, ["hops", "through", "relations"])
+    if found:
+        ids = list(dict.fromkeys(i for p in found for i in p["node_ids"]))
+        show_network(data.subgraph(ids, public()), a)
+
+
+def chain_page() -> None:
+    st.header("Chain of command")
+    node_id = current_id() or node_picker("Person or body", "chain")
+    as_of = st.date_input("As of", value=None, min_value=dt.date(1900, 1, 1))
+    if not node_id:
+        return
+    c = data.chain(node_id, as_of.isoformat() if as_of else None, public())
+    st.caption("As of " + as_of.isoformat() if as_of else "At any time: each edge with its dates")
+    rows = [{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
+             "to": c.names.get(l.target, l.target), "dates": l.period, "confidence": l.confidence,
+             "sources": l.sources} for l in c.up]
+    nodes = [{"id": i, "name": n, "label": "Person" if i.startswith("person") else
+              ("Agency" if i.startswith("agency") else "Unit")} for i, n in c.names.items()]
+    edges = [{"source": l.source, "target": l.target, "type": l.relation, "role": l.post, "start": l.start,
+              "end": l.end, "confidence": l.confidence, "sources": l.sources} for l in c.up]
+    show_network({"nodes": nodes, "edges": edges}, c.root, hierarchy=True)
+    table(rows)
+
+
+def conflicts_page() -> None:
+    st.header("Conflicts of interest")
+    found = data.conflicts(public())
+    c1, c2 = st.columns(2)
+    rules = c1.multiselect("Rules", sorted({f["rule"] for f in found}))
+    severities = c2.multiselect("Severity", ["critical", "high", "medium"])
+    shown = [f for f in found if (not rules or f["rule"] in rules) and (not severities or f["severity"] in severities)]
+    st.caption(f"{len(shown)} of {len(found)} finding(s), most severe first")
+    table(shown, ["severity", "rule", "allegation", "actor_name", "explanation"])
+    if not shown:
+        return
+    n = st.selectbox("Open a finding", range(len(shown)), key="finding",
+                     format_func=lambda i: f"{i + 1}. [{shown[i]['severity']}] {shown[i]['rule']}: {shown[i]['allegation']}")
+    f = shown[n]
+    st.subheader(f"{f['severity'].upper()}: {f['rule'].replace('_', ' ')}")
+    st.text(f["explanation"])
+    nodes = [{"id": i, **node} for i, node in f["evidence_nodes"].items()]
+    show_network({"nodes": nodes, "edges": f["evidence_relationships"]}, f["allegation"], height=420)
+    table(f["evidence_relationships"], ["source_name", "type", "role", "target_name", "start", "end",
+                                        "confidence", "quote"])
+    st.subheader("Citations")
+    for c in f["citations"]:
+        details = ", ".join(str(x) for x in (c.get("publisher"), c.get("published"), c.get("url")) if x)
+        st.markdown(f"**{escape(c['title'])}**" + (f", {escape(details)}" if details else "")
+                    + f" \\[{escape(c['id'])}\\]")
+        for q in c["quotes"]:
+            st.markdown("> " + escape(q))
+        for note in c["notes"]:
+            st.caption("Inferred: " + note)
+
+
+def console_page() -> None:
+    st.header("Cypher console (read-only)")
+    library = querylib.library()
+    saved = st.selectbox("Saved query", ["(write your own)", *library])
+    q = library.get(saved)
+    text = st.text_area("Cypher", value=q.text if q else "MATCH (n:Actor) RETURN n.id, n.name LIMIT 25",
+                        height=180, key=f"cypher-{saved}")
+    params = {}
+    if q:
+        for name, desc in q.params:
+            params[name] = st.text_input(f"{name}", help=desc, key=f"param-{saved}-{name}")
+    else:
+        raw = st.text_area("Parameters, one key=value per line", height=68, key="params")
+        for line in raw.splitlines():
+            if line.strip():
+                params.update([parse_param(line.strip())])
+    if not st.button("Run", key="run"):
+        return
+    params = {k: parse_param(f"{k}={v}")[1] if isinstance(v, str) else v for k, v in params.items()}
+    try:
+        keys, rows, truncated = data.console(text, params, public())
+    except GraphError as e:
+        st.error(str(e))
+        return
+    if truncated:
+        st.warning("Only the first rows are shown (the row cap).")
+    table(rows, list(keys))
+    ids = [v.get("id") for r in rows for v in r.values() if isinstance(v, dict) and v.get("labels")]
+    if ids:
+        show_network(data.subgraph([i for i in ids if i], public()))
+
+
+def reports_page() -> None:
+    st.header("Reports")
+    st.write("The conflict-of-interest report, grouped by allegation, with evidence pictures and citations."
+             + (" Public mode is on: protected persons appear under their pseudonyms." if public() else ""))
+    for fmt, mime in (("html", "text/html"), ("pdf", "application/pdf"), ("md", "text/markdown"),
+                      ("json", "application/json")):
+        st.download_button(f"Download {fmt.upper()}", data=lambda fmt=fmt: data.report(fmt, public()),
+                           file_name=f"conflicts{'-public' if public() else ''}.{fmt}", mime=mime,
+                           key=f"download-{fmt}")
+
+
