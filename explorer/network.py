@@ -52,10 +52,32 @@ HIERARCHY = {"layout": {"hierarchical": {"enabled": True, "direction": "DU", "so
              "physics": {"enabled": False}}
 
 
+# Clicking a node writes its id into the app's text input with this label: the
+# picture lives in a frame that cannot call the app, but it may fill a field of
+# its parent page (same origin), which Streamlit then reads like typing.
+PICK_SCRIPT = """
+<script>
+network.on("click", function (params) {
+  if (!params.nodes.length) return;
+  try {
+    var doc = window.parent.document;
+    var input = doc.querySelector('input[aria-label=' + JSON.stringify(%s) + ']');
+    if (!input) return;
+    var setter = Object.getOwnPropertyDescriptor(window.HTMLInputElement.prototype, "value").set;
+    setter.call(input, params.nodes[0]);
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    input.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", code: "Enter", keyCode: 13, bubbles: true}));
+  } catch (e) { /* not inside the explorer: nothing to recentre */ }
+});
+</script>
+"""
+
+
 def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, height: int = 620,
-         hierarchy: bool = False) -> str:
+         hierarchy: bool = False, pick_field: str | None = None) -> str:
     """A self-contained HTML page with the network. nodes: {id, name, label};
-    edges: {source, target, type, role, start, end, confidence, sources}."""
+    edges: {source, target, type, role, start, end, confidence, sources}.
+    With pick_field, clicking a node puts its id into the app's input of that label."""
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
     colours = legend()
     for n in nodes:
@@ -74,4 +96,7 @@ def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, hei
                                f"sources: {', '.join(e.get('sources') or [])}",
                          dashes=e.get("confidence") == "low")
     net.set_options(json.dumps({**OPTIONS, **HIERARCHY} if hierarchy else OPTIONS))
-    return strip_remote(net.generate_html(notebook=False))
+    html = strip_remote(net.generate_html(notebook=False))
+    if pick_field:
+        html = html.replace("</body>", PICK_SCRIPT % json.dumps(pick_field) + "</body>")
+    return html

@@ -64,9 +64,13 @@ def node_picker(label: str, key: str, default: str | None = None) -> str | None:
     return st.selectbox("Choose", options, key=f"{key}-pick", format_func=lambda i: names.get(i, i))
 
 
-def show_network(sub: dict, centre: str | None = None, height: int = 560, hierarchy: bool = False) -> None:
-    components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy),
-                    height=height + 20)
+PICK_FIELD = "Node id (click a node in the picture, or type an id)"
+
+
+def show_network(sub: dict, centre: str | None = None, height: int = 560, hierarchy: bool = False,
+                 pickable: bool = False) -> None:
+    components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy,
+                         pick_field=PICK_FIELD if pickable else None), height=height + 20)
     st.caption("Legend: " + " · ".join(f"{name} ({style.get('shape')}, {style.get('color')})"
                                       for name, style in legend().items())
                + ". Dashed lines rest on low-confidence links. Hover a line for its dates and sources.")
@@ -140,7 +144,10 @@ def network_page() -> None:
     more = sub["total"] - sub["shown"]
     st.caption(f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
                + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
-    show_network(sub, centre)
+    show_network(sub, centre, pickable=True)
+    picked = st.text_input(PICK_FIELD, key="picked").strip()
+    if picked and picked != centre:
+        open_node(picked)
     names = {n["id"]: f"{n['name']} ({n['label']})" for n in sub["nodes"]}
     chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
     if st.button("Recentre", key="do-recentre") and chosen != centre:

@@ -124,6 +124,23 @@ def test_network_renders_the_nodes_the_query_returned(page):
     shot(page, "network-azanov")
 
 
+def test_clicking_a_node_recentres_on_it(page):
+    page.goto(page.base + "/network?id=person:baurzhan-azanov")
+    frame = network_frame(page)
+    frame.wait_for_function("() => !network.physics.physicsEnabled || network.physics.stabilized", timeout=30_000)
+    page.wait_for_timeout(500)
+    at = frame.evaluate("""() => {
+        const id = 'person:azamat-batyrbaev';
+        const dom = network.canvasToDOM(network.getPositions([id])[id]);
+        const rect = network.canvas.frame.canvas.getBoundingClientRect();
+        return {x: rect.left + dom.x, y: rect.top + dom.y};
+    }""")
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    page.wait_for_url("**/network?id=person%3Aazamat-batyrbaev", timeout=30_000)
+    shot(page, "network-recentred")
+
+
 def test_conflict_opens_its_evidence(page):
     page.goto(page.base + "/conflicts")
     expect(page.get_by_role("heading", name="Conflicts of interest")).to_be_visible(timeout=30_000)
