@@ -50,3 +50,4 @@ clean: stop
 
 bench: setup
 	$(BIN)/python -m bench.ingest_batches
+	$(BIN)/python -m bench.network_settle
