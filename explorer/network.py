@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 
 from pyvis.network import Network
 
@@ -40,6 +41,21 @@ def strip_remote(html: str) -> str:
 
 def legend() -> dict[str, dict]:
     return {name: lab.legend for name, lab in load().labels.items()}
+
+
+def legend_html() -> str:
+    """The legend as a strip of coloured shapes named by label (shown under every picture)."""
+    shapes = {"dot": "50%", "ellipse": "50%", "box": "3px", "square": "0", "diamond": "0",
+              "triangle": "0", "star": "0"}
+    items = []
+    for name, style in legend().items():
+        turn = "transform:rotate(45deg);" if style.get("shape") == "diamond" else ""
+        items.append(f'<span style="margin-right:14px;white-space:nowrap"><span style="display:inline-block;'
+                     f'width:11px;height:11px;background:{escape(style.get("color", "#999"))};'
+                     f'border-radius:{shapes.get(style.get("shape"), "0")};{turn}margin-right:5px"></span>'
+                     f'{escape(name)} ({escape(style.get("shape", ""))})</span>')
+    return ('<div style="font:12px sans-serif;color:#444">' + "".join(items)
+            + '<span style="white-space:nowrap">— — dashed: low confidence</span></div>')
 
 
 def _short(text: str) -> str:

@@ -13,7 +13,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from explorer import data
-from explorer.network import draw, legend
+from explorer.network import draw, legend_html
 from graph import querylib
 from graph.db import GraphError
 from graph.markdown import escape
@@ -71,9 +71,8 @@ def show_network(sub: dict, centre: str | None = None, height: int = 560, hierar
                  pickable: bool = False) -> None:
     components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy,
                          pick_field=PICK_FIELD if pickable else None), height=height + 20)
-    st.caption("Legend: " + " · ".join(f"{name} ({style.get('shape')}, {style.get('color')})"
-                                      for name, style in legend().items())
-               + ". Dashed lines rest on low-confidence links. Hover a line for its dates and sources.")
+    components.html(legend_html(), height=30)
+    st.caption("Hover a node or a line for its dates, confidence and sources.")
 
 
 # -- pages ------------------------------------------------------------------

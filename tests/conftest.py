@@ -29,12 +29,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def neo4j_home(tmp_path_factory) -> Path:
+    """The test server. The whole session points at it, so no code path under
+    test can reach the user's own server or NEO4J_URI by accident."""
     home = tmp_path_factory.mktemp("neo4j-home")
+    saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("NEO4J_")}
+    saved["CHAINWATCH_HOME"] = os.environ.get("CHAINWATCH_HOME")
+    os.environ["CHAINWATCH_HOME"] = str(home)
     server.start(home, bolt_port=free_port(), http_port=free_port())
     yield home
     server.stop(home)
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture(scope="session")
@@ -47,12 +57,9 @@ def session_graph(neo4j_home):
 
 
 @pytest.fixture
-def graph(session_graph, monkeypatch, neo4j_home) -> Graph:
-    """An empty database with the schema applied, and the environment pointed at it."""
+def graph(session_graph) -> Graph:
+    """An empty database with the schema applied."""
     session_graph.write("admin/delete_everything")
-    monkeypatch.setenv("CHAINWATCH_HOME", str(neo4j_home))
-    for var in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
-        monkeypatch.delenv(var, raising=False)
     return session_graph
 
 

@@ -144,3 +144,9 @@ def test_paths_page(sample):
     at.text_input(key="path-b-text").input("Almaty Region Police Department").run()
     assert "shortest path(s)" in captions(at)
     assert len(at.dataframe[0].value) >= 1
+
+
+def test_reports_page_offers_every_format(sample):
+    at = page("reports_page")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download HTML", "Download PDF", "Download MD", "Download JSON"]
