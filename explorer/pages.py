@@ -71,7 +71,7 @@ def show_network(sub: dict, centre: str | None = None, height: int = 560, hierar
                  pickable: bool = False) -> None:
     components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy,
                          pick_field=PICK_FIELD if pickable else None), height=height + 20)
-    components.html(legend_html(), height=30)
+    components.html(legend_html(), height=48)
     st.caption("Hover a node or a line for its dates, confidence and sources.")
 
 

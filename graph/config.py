@@ -65,10 +65,6 @@ class Connection:
     database: str
     local_home: Path | None  # the home whose server this is, if local
 
-    def describe(self) -> str:
-        where = f" (local server in {self.local_home})" if self.local_home else ""
-        return f"{self.uri} as {self.user}, database {self.database}{where}"
-
 
 def connection(home: str | os.PathLike | None = None) -> Connection:
     """The server to talk to: NEO4J_URI if set, else the local server of the home."""

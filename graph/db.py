@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import neo4j
 from neo4j import GraphDatabase
@@ -77,17 +77,6 @@ class Graph:
             querylib.get(name).text, params, database_=self.database,
             routing_=neo4j.RoutingControl.WRITE)
         return [r.data() for r in records]
-
-    def write_all(self, steps: list[tuple[str, dict]]) -> None:
-        """Run several write statements from cypher/ in one transaction: all or nothing."""
-        def work(tx):
-            for name, params in steps:
-                tx.run(querylib.get(name).text, params).consume()
-        self.execute_write(work)
-
-    def execute_write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
-        with self.session() as s:
-            return s.execute_write(work)
 
     @contextmanager
     def session(self) -> Iterator[neo4j.Session]:
