@@ -157,7 +157,7 @@ def test_console_refuses_a_write(page, session_graph):
     expect(page.get_by_role("heading", name="Cypher console (read-only)")).to_be_visible(timeout=30_000)
     page.get_by_role("textbox", name="Cypher").fill("CREATE (n:Scratch {v: 1}) RETURN n")
     page.get_by_role("button", name="Run").click()
-    expect(page.get_by_text("read-only")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("queries run read-only by default")).to_be_visible(timeout=30_000)
     shot(page, "console-refuses-write")
     assert session_graph.read("export/nodes") and not session_graph.driver.execute_query(
         "MATCH (n:Scratch) RETURN n", database_=session_graph.database).records
