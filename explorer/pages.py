@@ -29,7 +29,9 @@ def public() -> bool:
 
 
 def current_id() -> str | None:
-    return st.query_params.get("id") or st.session_state.get("focus")
+    """The entity in view; in public mode URLs carry pseudonymous ids, resolved here."""
+    node_id = st.query_params.get("id") or st.session_state.get("focus")
+    return data.redactor(public()).real_id(node_id) if node_id else None
 
 
 def open_node(node_id: str, page: str | None = None) -> None:
@@ -144,12 +146,13 @@ def network_page() -> None:
     st.caption(f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
                + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
     show_network(sub, centre, pickable=True)
+    real = data.redactor(public()).real_id  # ids in the picture may be pseudonymous
     picked = st.text_input(PICK_FIELD, key="picked").strip()
-    if picked and picked != centre:
+    if picked and real(picked) != centre:
         open_node(picked)
     names = {n["id"]: f"{n['name']} ({n['label']})" for n in sub["nodes"]}
     chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
-    if st.button("Recentre", key="do-recentre") and chosen != centre:
+    if st.button("Recentre", key="do-recentre") and real(chosen) != centre:
         open_node(chosen)
 
 

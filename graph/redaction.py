@@ -13,7 +13,7 @@ that form as an alias and it is replaced too.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
@@ -26,6 +26,7 @@ def _slug(text: str) -> str:
 @dataclass
 class Redactor:
     replacements: dict[str, str]  # lower-cased real form -> public form
+    pseudo_ids: dict[str, str] = field(default_factory=dict)  # public id -> real id, for navigation
 
     @classmethod
     def none(cls) -> "Redactor":
@@ -34,13 +35,19 @@ class Redactor:
     @classmethod
     def for_graph(cls, graph: Graph) -> "Redactor":
         replacements: dict[str, str] = {}
+        pseudo_ids: dict[str, str] = {}
         for n, p in enumerate(graph.read("report/protected_people"), start=1):
             pseudonym = p["pseudonym"] or f"Protected person {n}"
             for form in [p["name"], *p["aliases"]]:
                 if form and form.strip():
                     replacements[form.strip().lower()] = pseudonym
+            pseudo_ids[f"protected:{_slug(pseudonym)}"] = p["id"]
             replacements[p["id"].lower()] = f"protected:{_slug(pseudonym)}"
-        return cls(replacements)
+        return cls(replacements, pseudo_ids)
+
+    def real_id(self, node_id: str) -> str:
+        """The node a public id stands for (ids that are not pseudonymous pass through)."""
+        return self.pseudo_ids.get(node_id, node_id)
 
     @property
     def active(self) -> bool:

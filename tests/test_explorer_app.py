@@ -152,3 +152,26 @@ def test_reports_page_offers_every_format(sample):
     at = page("reports_page")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download HTML", "Download PDF", "Download MD", "Download JSON"]
+
+
+def test_public_ids_open_the_protected_persons_page_under_the_pseudonym(sample):
+    at = AppTest.from_string("import streamlit as st\nst.session_state['public'] = True\n"
+                             "from explorer.pages import entity_page\nentity_page()", default_timeout=60)
+    at.query_params["id"] = "protected:minor-t"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.header[0].value == "Minor T."
+    shown = " ".join(str(df.value.to_dict()) for df in at.dataframe) + at.header[0].value
+    assert "Seventeen" not in shown and "taldykorgan-teenager" not in shown
+
+
+def test_recentring_on_a_pseudonymous_id_in_public_mode_settles(sample):
+    at = AppTest.from_string("import streamlit as st\nst.session_state['public'] = True\n"
+                             "from explorer.pages import network_page\nnetwork_page()", default_timeout=60)
+    at.query_params["id"] = "event:taldykorgan-teeth"
+    at.run()
+    at.text_input(key="picked").input("protected:minor-t").run()
+    assert not at.exception, at.exception
+    at.run()  # a second pass must not move again
+    assert at.query_params["id"] in ("protected:minor-t", ["protected:minor-t"])
+    assert "Seventeen" not in " ".join(c.value for c in at.caption)
