@@ -426,7 +426,6 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
     and Streamlit's usage statistics are off.
     """
     import os
-    import subprocess
 
     from explorer import APP
 
@@ -439,7 +438,9 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
                "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
                "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]
-    raise typer.Exit(subprocess.call(command, env=env))
+    sys.stdout.flush()
+    # Become Streamlit, so that Ctrl-C or a signal to this process reaches the server itself.
+    os.execve(sys.executable, command, env)
 
 
 @app.command()

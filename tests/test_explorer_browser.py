@@ -60,8 +60,10 @@ def explorer(neo4j_home, session_graph):
         proc.kill()
         raise RuntimeError("the explorer did not start: " + proc.stdout.read().decode(errors="replace"))
     yield base
-    proc.terminate()
+    proc.terminate()  # `chainwatch explore` has become Streamlit: this stops the server itself
     proc.wait(timeout=20)
+    with pytest.raises(OSError):
+        urllib.request.urlopen(base + "/_stcore/health", timeout=2)
 
 
 @pytest.fixture
