@@ -94,7 +94,7 @@ def paths(a: str, b: str, max_hops: int, public: bool) -> list[dict]:
 def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
     c = build_chain(graph(), node_id, as_of, down=False)
     r = redactor(public)
-    c.names = r(c.names)
+    c.names, c.labels = r(c.names), r(c.labels)
     c.root = r(c.root)
     for link in c.up:
         link.source, link.target = r(link.source), r(link.target)

@@ -182,8 +182,7 @@ def chain_page() -> None:
     rows = [{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
              "to": c.names.get(l.target, l.target), "dates": l.period, "confidence": l.confidence,
              "sources": l.sources} for l in c.up]
-    nodes = [{"id": i, "name": n, "label": "Person" if i.startswith("person") else
-              ("Agency" if i.startswith("agency") else "Unit")} for i, n in c.names.items()]
+    nodes = [{"id": i, "name": n, "label": c.labels.get(i)} for i, n in c.names.items()]
     edges = [{"source": l.source, "target": l.target, "type": l.relation, "role": l.post, "start": l.start,
               "end": l.end, "confidence": l.confidence, "sources": l.sources} for l in c.up]
     show_network({"nodes": nodes, "edges": edges}, c.root, hierarchy=True)
@@ -231,7 +230,8 @@ def console_page() -> None:
     params = {}
     if q:
         for name, desc in q.params:
-            params[name] = st.text_input(f"{name}", help=desc, key=f"param-{saved}-{name}")
+            value = st.text_input(f"{name}", help=desc, key=f"param-{saved}-{name}")
+            params[name] = parse_param(f"{name}={value}")[1]
     else:
         raw = st.text_area("Parameters, one key=value per line", height=68, key="params")
         for line in raw.splitlines():
@@ -239,7 +239,6 @@ def console_page() -> None:
                 params.update([parse_param(line.strip())])
     if not st.button("Run", key="run"):
         return
-    params = {k: parse_param(f"{k}={v}")[1] if isinstance(v, str) else v for k, v in params.items()}
     try:
         keys, rows, truncated = data.console(text, params, public())
     except GraphError as e:

@@ -44,6 +44,7 @@ class Chain:
     root: str
     as_of: str | None
     names: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # id -> Person, Unit, Agency...
     apex: set[str] = field(default_factory=set)
     up: list[Link] = field(default_factory=list)
     down: list[Link] = field(default_factory=list)
@@ -72,8 +73,8 @@ class Chain:
 def _links(rows: list[dict], chain: Chain) -> list[Link]:
     out = []
     for r in rows:
-        chain.names[r["from_id"]] = r["from_name"]
-        chain.names[r["to_id"]] = r["to_name"]
+        chain.names[r["from_id"]], chain.labels[r["from_id"]] = r["from_name"], r["from_label"]
+        chain.names[r["to_id"]], chain.labels[r["to_id"]] = r["to_name"], r["to_label"]
         if r["to_apex"]:
             chain.apex.add(r["to_id"])
         out.append(Link(r["relation"], r["from_id"], r["to_id"], r["post"], r["start"], r["end"],
@@ -90,7 +91,8 @@ def chain(graph: Graph, node_id: str, as_of: str | None = None, down: bool = Fal
     if not found:
         raise UnknownNode(f"no node with id '{node_id}'; find ids with "
                           "`chainwatch cypher \"MATCH (n:Actor) RETURN n.id, n.name\"`")
-    c = Chain(node_id, as_of, names={node_id: found[0]["name"]})
+    c = Chain(node_id, as_of, names={node_id: found[0]["name"]},
+              labels={node_id: found[0]["labels"][0]})
     if found[0]["apex"]:
         c.apex.add(node_id)
     c.up = _links(graph.read("library/chain_of_command", id=node_id, as_of=as_of), c)

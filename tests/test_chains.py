@@ -53,6 +53,8 @@ def test_chain_at_a_date_follows_only_valid_edges(hierarchy):
                          ("PART_OF", "unit:squad", "unit:city")]
     assert [l.source for l in c.commanders("unit:squad")] == ["person:chief1"]
     assert "agency:top" in c.apex
+    assert (c.labels["person:officer"], c.labels["unit:squad"], c.labels["agency:top"]) == \
+        ("Person", "Unit", "Agency")
     later = chain(hierarchy, "person:officer", "2022-01-05")
     assert ("PART_OF", "unit:squad", "unit:region") in ids(later.up)
     assert ("PART_OF", "unit:squad", "unit:city") not in ids(later.up)

@@ -175,3 +175,12 @@ def test_recentring_on_a_pseudonymous_id_in_public_mode_settles(sample):
     at.run()  # a second pass must not move again
     assert at.query_params["id"] in ("protected:minor-t", ["protected:minor-t"])
     assert "Seventeen" not in " ".join(c.value for c in at.caption)
+
+
+def test_console_runs_a_saved_query_from_its_form(sample):
+    at = page("console_page")
+    at.selectbox[0].select("commander_at").run()
+    at.text_input(key="param-commander_at-id").input("agency:antikor").run()
+    at.text_input(key="param-commander_at-as_of").input("2022-03-01").run()
+    at.button(key="run").click().run()
+    assert not at.error and list(at.dataframe[0].value["name"]) == ["Olzhas Bektenov"]

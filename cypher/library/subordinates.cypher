@@ -19,7 +19,9 @@ UNWIND links + commands AS r
 WITH DISTINCT r
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN type(r) AS relation, a.id AS from_id, coalesce(a.name, a.title) AS from_name,
+       head([l IN labels(a) WHERE NOT l IN ['Entity', 'Actor']]) AS from_label,
        b.id AS to_id, coalesce(b.name, b.title) AS to_name, b.apex AS to_apex,
+       head([l IN labels(b) WHERE NOT l IN ['Entity', 'Actor']]) AS to_label,
        coalesce(r.title, r.role) AS post, r.start AS start, r.`end` AS `end`,
        r.confidence AS confidence, r.sources AS sources, r.id AS rel_id
 ORDER BY relation = 'COMMANDS', to_id, from_id, start
