@@ -49,8 +49,9 @@ report_app = typer.Typer(help="Reports to hand over: conflicts of interest with 
                          no_args_is_help=True)
 app.add_typer(report_app, name="report")
 
-out = Console()
-err = Console(stderr=True)
+# Output carries data, paths and the server's words: never read as Rich markup.
+out = Console(markup=False, highlight=False)
+err = Console(stderr=True, markup=False, highlight=False)
 
 HomeOption = typer.Option(None, "--home", help="The server's home folder "
                           "(default: $CHAINWATCH_HOME, else .chainwatch/ here).")
@@ -60,8 +61,9 @@ FormatOption = typer.Option(Format.table, "--format", "-f", help="table for peop
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    err.print(f"[bold red]error:[/bold red] {message}", highlight=False, markup=True,
-              soft_wrap=True)
+    """End the command with a one-line reason. The message often carries data or the
+    server's words (`[:PART_OF]`, `[bold]`), so it is printed as plain text, never markup."""
+    err.print(Text("error: ", style="bold red") + Text(message), highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -209,7 +211,8 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
            replace: bool = typer.Option(False, "--replace", help="Also remove what this dataset alone "
                                         "contributed and no longer contains."),
            dry_run: bool = typer.Option(False, "--dry-run", help="Validate and say what would change; write nothing."),
-           batch_size: int = typer.Option(500, help="Rows per transaction."),
+           batch_size: Optional[int] = typer.Option(None, min=1, help="Rows per transaction "
+                                                    "(default $CHAINWATCH_BATCH_SIZE, else 500)."),
            home: Optional[Path] = HomeOption):
     """Validate a dataset, then load it in batches. Re-loading the same files changes nothing.
 
@@ -233,7 +236,10 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
 
         try:
             report = run_ingest(g, path, replace=replace, dry_run=dry_run,
-                                batch_size=batch_size, progress=progress)
+                                batch_size=batch_size or config.batch_size(), progress=progress)
+        except ConfigError as e:
+            bar.stop()
+            fail(str(e))
         except DatasetInvalid as e:
             bar.stop()
             _print_problems(e.problems)

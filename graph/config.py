@@ -20,6 +20,7 @@ DEFAULT_HEAP = "512m"
 DEFAULT_PAGECACHE = "256m"
 DEFAULT_QUERY_TIMEOUT = 30.0  # seconds, for `cypher`, `query` and the explorer console
 DEFAULT_ROW_CAP = 1000
+DEFAULT_BATCH_SIZE = 500  # rows per write transaction in `ingest`
 
 
 class ConfigError(RuntimeError):
@@ -91,3 +92,11 @@ def query_timeout() -> float:
 
 def row_cap() -> int:
     return int(os.environ.get("CHAINWATCH_ROW_CAP", DEFAULT_ROW_CAP))
+
+
+def batch_size() -> int:
+    raw = os.environ.get("CHAINWATCH_BATCH_SIZE", str(DEFAULT_BATCH_SIZE))
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"CHAINWATCH_BATCH_SIZE={raw!r} is not a number of rows; "
+                          "set a whole number such as 500, or unset it")
+    return int(raw)

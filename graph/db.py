@@ -16,7 +16,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
-from graph import querylib
+from graph import querylib, readonly
 from graph.config import Connection, connection
 
 
@@ -88,9 +88,12 @@ class Graph:
     def run_user_query(self, text: str, params: dict, *, write: bool, timeout: float,
                        row_cap: int) -> Rows:
         """Run Cypher typed by a user. Without `write` it runs in a read
-        transaction, which the server itself refuses to write in."""
+        transaction, which the server itself refuses to write in, and only
+        after the server's plan shows it reads nothing but the graph."""
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx):
+            if not write:
+                readonly.check(tx, text, params)
             result = tx.run(text, params)
             records = []
             for rec in result:
@@ -102,6 +105,8 @@ class Graph:
         try:
             with self.session() as s:
                 return s.execute_write(work) if write else s.execute_read(work)
+        except readonly.Refused as e:
+            raise GraphError(str(e)) from None
         except ClientError as e:
             raise GraphError(_explain(e, write)) from None
 

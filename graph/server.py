@@ -141,7 +141,14 @@ def _write_conf(home: Path, s: ServerSettings) -> None:
         f"server.directories.run={home / 'run'}",
         "db.tx_log.rotation.retention_policy=2 files",
         "dbms.transaction.timeout=0",
+        # LOAD CSV may read no file on this machine and fetch nothing from any network:
+        # the import folder is an empty one of the home's, file URLs are refused, and
+        # every address is blocked for URL loading (docs/security.md).
+        f"server.directories.import={home / 'import'}",
+        "dbms.security.allow_csv_import_from_file_urls=false",
+        "internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0",
     ]
+    (home / "import").mkdir(exist_ok=True)
     (conf / "neo4j.conf").write_text("\n".join(lines) + "\n")
 
 

@@ -8,24 +8,22 @@ idempotent (MERGE by id) so running the same load again completes it.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from typing import Callable, Sequence
 
-from graph import querylib
+from graph import config, querylib
 from graph.db import Graph
-
-DEFAULT_BATCH_SIZE = int(os.environ.get("CHAINWATCH_BATCH_SIZE", 500))
 
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created",
             "relationships_deleted", "properties_set", "labels_added")
 
 
 def write_batches(graph: Graph, name: str, rows: Sequence[dict], *,
-                  batch_size: int = DEFAULT_BATCH_SIZE,
+                  batch_size: int | None = None,
                   on_batch: Callable[[int], None] | None = None, **params) -> Counter:
     """Run statement `name` over `rows` in batches; returns the summed counters."""
     text = querylib.get(name).text
+    batch_size = batch_size or config.batch_size()  # $CHAINWATCH_BATCH_SIZE, else 500
     totals: Counter = Counter()
 
     def work(tx, batch):

@@ -23,7 +23,7 @@ from typing import Callable
 
 from graph.db import Graph
 from graph.vocabulary import load as load_vocabulary
-from graph.writes import DEFAULT_BATCH_SIZE, write_batches
+from graph.writes import write_batches
 from ingest.problems import DatasetInvalid
 from ingest.validate import Dataset, validate
 
@@ -69,7 +69,7 @@ def relation_rows(ds: Dataset) -> list[dict]:
 
 
 def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bool = False,
-           batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress | None = None) -> LoadReport:
+           batch_size: int | None = None, progress: Progress | None = None) -> LoadReport:
     ds = validate(path, known_ids=known_ids(graph))
     if not ds.ok:
         raise DatasetInvalid(ds.problems)

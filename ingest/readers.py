@@ -163,6 +163,9 @@ def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> None:
                     f"this row has {len(values)} cells but the header has {len(header)}; "
                     "a value with a comma must be in double quotes"))
                 continue
+            # Spreadsheet programs drop trailing empty cells: a short row's missing
+            # cells are empty cells, so a required one is reported, not skipped.
+            values += [""] * (len(header) - len(values))
             cells = {name: Cell(value, line, i)
                      for i, (name, value) in enumerate(zip(header, values), start=1)}
             ds.rows.append(Row(path.name, kind, line, cells))

@@ -136,3 +136,27 @@ def test_conflicts_command_on_the_sample(cli):
     assert json.loads(cli("conflicts", "--as-of", "2021-12-31", "--format", "json").stdout) == []
     unknown = cli("conflicts", "--rule", "nepotism")
     assert unknown.returncode == 1 and "self_investigation" in unknown.stderr
+
+
+def test_errors_print_brackets_and_markup_as_text(cli, tmp_path):
+    """Server messages and values with [brackets] must reach the user whole."""
+    result = cli("cypher", "MATCH (a)-[r:PART_OF]->(b) RETURN [bold]")
+    assert result.returncode == 1
+    assert "[bold]" in result.stderr
+    folder = tmp_path / "[red]dataset[/red]"
+    result = cli("validate", "--offline", folder)
+    assert result.returncode == 1 and "[red]dataset[/red]" in result.stderr
+
+
+def test_batch_size_comes_from_the_environment(cli, tmp_path):
+    """CHAINWATCH_BATCH_SIZE is read when --batch-size is not given (a bad value shows it was)."""
+    import os
+    path = small(tmp_path / "ds")
+    os.environ["CHAINWATCH_BATCH_SIZE"] = "zero"
+    try:
+        result = cli("ingest", path)
+        overridden = cli("ingest", path, "--batch-size", "2")
+    finally:
+        del os.environ["CHAINWATCH_BATCH_SIZE"]
+    assert result.returncode == 1 and "CHAINWATCH_BATCH_SIZE" in result.stderr
+    assert overridden.returncode == 0, overridden.stderr

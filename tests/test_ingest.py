@@ -176,3 +176,38 @@ def test_yaml_dataset_loads(graph, tmp_path):
                     encoding="utf-8")
     ingest(graph, path)
     assert cypher(graph, "MATCH (a:Agency:Actor {id: 'agency:top'}) RETURN a.apex AS apex") == [{"apex": True}]
+
+
+def test_a_later_dataset_never_unprotects_or_blanks_another_datasets_values(graph, tmp_path):
+    ingest(graph, small(tmp_path / "first", name="case-file"))
+    later = small(tmp_path / "press", name="press-roundup", people=[
+        {"id": "person:victim", "name": "Viktoria Latin", "sources": "src:a"},
+        {"id": "person:officer", "name": "Officer One", "aliases": "", "sources": "src:a"}])
+    ingest(graph, later)
+    victim = cypher(graph, "MATCH (p:Person {id: 'person:victim'}) RETURN p.name AS name, "
+                           "p.aliases AS aliases, p.protected AS protected, p.pseudonym AS pseudonym, "
+                           "p.datasets AS datasets")[0]
+    assert victim["protected"] is True and victim["pseudonym"] == "V."
+    assert victim["name"] == "Victim"  # the first dataset's name stays
+    assert victim["aliases"] == ["Viktoria Latin"]  # the other name is kept, not lost
+    assert victim["datasets"] == ["case-file", "press-roundup"]
+    officer = cypher(graph, "MATCH (p:Person {id: 'person:officer'}) RETURN p.aliases AS aliases")[0]
+    assert officer["aliases"] == ["O. One", "Officer 1"]  # an empty cell blanks nothing
+    # The same dataset re-loaded without `protected` does not unprotect either.
+    ingest(graph, small(tmp_path / "again", name="case-file", people=[
+        {"id": "person:victim", "name": "Victim", "sources": "src:a"},
+        {"id": "person:officer", "name": "Officer One", "sources": "src:a"}]))
+    again = cypher(graph, "MATCH (p:Person {id: 'person:victim'}) RETURN p.protected AS protected, "
+                          "p.pseudonym AS pseudonym")[0]
+    assert again == {"protected": True, "pseudonym": "V."}
+
+
+def test_a_later_dataset_keeps_another_datasets_quote(graph, tmp_path):
+    ingest(graph, small(tmp_path / "first", name="case-file"))
+    ds = small(tmp_path / "second", name="ngo-log")
+    rows = (ds / "relations.csv").read_text().replace("an officer of the department", "")
+    (ds / "relations.csv").write_text(rows)
+    ingest(graph, ds)
+    rel = cypher(graph, "MATCH (:Person {id: 'person:officer'})-[r:MEMBER_OF]->() "
+                        "RETURN r.quote AS quote, r.datasets AS datasets")[0]
+    assert rel == {"quote": "an officer of the department", "datasets": ["case-file", "ngo-log"]}

@@ -259,3 +259,16 @@ def test_new_event_type_is_a_one_line_vocabulary_change(tmp_path):
         relations=[])
     assert not validate(path).ok
     assert validate(path, vocab=load(vocab_file)).ok
+
+
+def test_short_rows_miss_required_cells(tmp_path):
+    """Spreadsheet programs drop trailing empty cells: a row of only an id is not a person."""
+    folder = small(tmp_path / "ds")
+    with open(folder / "people.csv", "a", encoding="utf-8") as f:
+        f.write("person:x\n")
+    with open(folder / "events.csv", "a", encoding="utf-8") as f:
+        f.write("event:short,ill_treatment\n")
+    found = problems(folder)
+    assert "people.csv, line 4, column 2 (name): 'name' is required and empty; fill it in" in found
+    assert "events.csv, line 3, column 3 (title): 'title' is required and empty; fill it in" in found
+    assert len(found) == 2, found
