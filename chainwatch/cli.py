@@ -426,10 +426,15 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
 def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
             address: str = typer.Option("127.0.0.1", "--address", help="Listen address; keep 127.0.0.1 "
                                         "unless you mean to expose the data."),
+            public: bool = typer.Option(False, "--public", help="Serve a public explorer: protected "
+                                        "persons are pseudonymised everywhere, visitors cannot switch it "
+                                        "off, and the Cypher console is not offered."),
             home: Optional[Path] = HomeOption):
     """Serve the explorer in the browser: search, entity pages, network, paths, chains,
     conflicts, a read-only Cypher console and reports. Nothing is fetched from outside
     and Streamlit's usage statistics are off.
+
+    Use --public when anyone but you will see the screen.
     """
     import os
 
@@ -439,6 +444,9 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
     env = dict(os.environ)
     if home:
         env["CHAINWATCH_HOME"] = str(config.resolve_home(home))
+    env.pop("CHAINWATCH_PUBLIC", None)
+    if public:
+        env["CHAINWATCH_PUBLIC"] = "1"
     out.print(f"chainwatch explorer: http://{address}:{port}  (Ctrl-C to stop)", highlight=False)
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", address,
                "--server.port", str(port), "--server.headless", "true",

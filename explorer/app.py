@@ -10,32 +10,26 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer import data, pages
-
-PAGES = {  # url path -> (title, page function)
-    "search": ("Search", pages.search_page),
-    "entity": ("Entity", pages.entity_page),
-    "network": ("Network", pages.network_page),
-    "paths": ("Paths", pages.paths_page),
-    "chain": ("Chain of command", pages.chain_page),
-    "conflicts": ("Conflicts", pages.conflicts_page),
-    "console": ("Cypher console", pages.console_page),
-    "reports": ("Reports", pages.reports_page),
-}
+from graph.markdown import escape as md
 
 
 def main() -> None:
     st.set_page_config(page_title="chainwatch explorer", layout="wide")
     with st.sidebar:
-        st.toggle("Public mode", key="public", help="Pseudonymise protected persons everywhere in the app.")
-        if pages.public():
-            st.caption("Public mode: protected persons are shown only under their pseudonyms.")
+        if pages.locked():
+            st.caption("Public explorer: protected persons are shown only under their pseudonyms, "
+                       "and this cannot be switched off here.")
+        else:
+            st.toggle("Public mode", key="public", help="Pseudonymise protected persons everywhere in the app.")
+            if pages.public():
+                st.caption("Public mode: protected persons are shown only under their pseudonyms.")
     try:
         data.graph()
     except Exception as e:  # say what is wrong rather than show a traceback
-        st.error(f"Cannot reach Neo4j: {e}")
+        st.error("Cannot reach Neo4j: " + md(e))
         st.stop()
     nav = [st.Page(fn, title=title, url_path=path, default=(path == "search"))
-           for path, (title, fn) in PAGES.items()]
+           for path, (title, fn) in pages.navigation().items()]
     pages.PAGE_OBJECTS.update({p.url_path: p for p in nav})
     st.navigation(nav).run()
 

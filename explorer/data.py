@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from graph import config
 from graph.chains import Chain, chain as build_chain
-from graph.db import Graph, open_graph
-from graph.redaction import Redactor
+from graph.db import Graph, GraphError, open_graph
+from graph.redaction import Redactor, fold
 from graph.report import build as build_report
 from graph.report_formats import render
 from graph.values import plain
@@ -40,14 +40,33 @@ def fuzzy_query(text: str) -> str:
 
 
 def search(text: str, public: bool, limit: int = 40) -> list[dict]:
+    """Typo-tolerant search. In public mode a result is shown only if it still matches
+    once redacted: an event titled with a protected person's real name must not answer
+    a search for that name, or it would tie the name to the pseudonym it shows."""
     if not WORD.search(text):
         return []
-    rows = graph().read("explorer/search", q=fuzzy_query(text), limit=limit)
-    if public:
-        hidden = {r["id"] for r in graph().read("report/protected_people")}
-        rows = [r for r in rows if r["id"] not in hidden]
-        rows += graph().read("explorer/search_pseudonyms", text=text)
-    return redactor(public)([plain(r) for r in rows])
+    rows = [plain(r) for r in graph().read("explorer/search", q=fuzzy_query(text), limit=limit)]
+    if not public:
+        return rows
+    r = redactor(True)
+    hidden = set(r.pseudo_ids.values())
+    words = [fold(w) for w in WORD.findall(text)]
+    shown = []
+    for row in rows:
+        public_row = r(row)
+        if row["id"] in hidden:
+            continue
+        if public_row != row and not _mentions_all(public_row, words):
+            continue  # it matched on protected text
+        shown.append(public_row)
+    pseudonyms = [{"id": pid, "name": name, "label": "Person", "aliases": [], "score": 1.0}
+                  for pid, name in r.public_names.items() if _mentions_all({"name": name}, words)]
+    return shown + pseudonyms
+
+
+def _mentions_all(row: dict, words: list[str]) -> bool:
+    haystack = fold(" ".join([row.get("name") or "", *(row.get("aliases") or [])]))
+    return all(w in haystack for w in words)
 
 
 def entity(node_id: str, public: bool) -> dict | None:
@@ -113,6 +132,10 @@ def report(fmt: str, public: bool) -> bytes:
 
 def console(text: str, params: dict, public: bool):
     """Read-only, with the configured time limit and row cap; raises GraphError."""
-    rows = graph().run_user_query(text, params, write=False, timeout=config.query_timeout(),
-                                  row_cap=config.row_cap())
-    return rows.keys, redactor(public)([plain(r.data()) for r in rows.records]), rows.truncated
+    r = redactor(public)
+    try:
+        rows = graph().run_user_query(text, params, write=False, timeout=config.query_timeout(),
+                                      row_cap=config.row_cap())
+    except GraphError as e:  # the server's message may quote data, names included
+        raise GraphError(r.text(str(e))) from None
+    return rows.keys, r([plain(x.data()) for x in rows.records]), rows.truncated

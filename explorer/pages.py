@@ -8,6 +8,7 @@ the session, so every page opens on it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -16,7 +17,7 @@ from explorer import data
 from explorer.network import draw, legend_html
 from graph import querylib
 from graph.db import GraphError
-from graph.markdown import escape
+from graph.markdown import escape as md  # every value from the data or a URL, in any element that renders Markdown
 from graph.values import cell_text, parse_param
 from graph.vocabulary import load
 
@@ -24,8 +25,16 @@ VOCAB = load()
 PAGE_OBJECTS: dict = {}  # url path -> st.Page, filled by explorer/app.py
 
 
+LOCK_VARIABLE = "CHAINWATCH_PUBLIC"  # set by `chainwatch explore --public`
+
+
+def locked() -> bool:
+    """Public mode was fixed when the server started: no visitor can switch it off."""
+    return os.environ.get(LOCK_VARIABLE) == "1"
+
+
 def public() -> bool:
-    return st.session_state.get("public", False)
+    return locked() or st.session_state.get("public", False)
 
 
 def current_id() -> str | None:
@@ -88,9 +97,9 @@ def search_page() -> None:
     hits = data.search(text, public())
     st.caption(f"{len(hits)} result(s)")
     for label in sorted({h["label"] for h in hits}):
-        st.subheader(label)
+        st.subheader(md(label))
         for h in (h for h in hits if h["label"] == label):
-            if st.button(f"{h['name']}", key=f"open-{h['id']}", help=h["id"]):
+            if st.button(md(h["name"]), key=f"open-{h['id']}", help=md(h["id"])):
                 open_node(h["id"], "entity")
 
 
@@ -101,13 +110,13 @@ def entity_page() -> None:
         return
     e = data.entity(node_id, public())
     if e is None:
-        st.error(f"No entity with id {node_id}.")
+        st.error(f"No entity with id {md(node_id)}.")
         return
-    st.header(e["name"])
-    st.caption(f"{e['label']} · {e['id']}")
+    st.header(md(e["name"]))
+    st.caption(f"{md(e['label'])} · {md(e['id'])}")
     props = {k: v for k, v in e["properties"].items() if k not in ("datasets",) and v not in (None, [], "")}
     if props.get("aliases"):
-        st.markdown("**Also known as:** " + escape("; ".join(props["aliases"])))
+        st.markdown("**Also known as:** " + md("; ".join(props["aliases"])))
     table([{"property": k, "value": v} for k, v in sorted(props.items())])
     st.subheader("Relations, memberships and commands over time")
     table(e["relations"], ["relation", "direction", "role", "other", "other_label", "start", "end",
@@ -122,7 +131,7 @@ def entity_page() -> None:
     table(e["timeline"], ["date", "until", "what", "title", "status", "confidence", "sources"])
     st.subheader("Sources")
     for title in e["source_titles"]:
-        st.markdown("- " + escape(title))
+        st.markdown("- " + md(title))
 
 
 def network_page() -> None:
@@ -212,16 +221,19 @@ def conflicts_page() -> None:
     st.subheader("Citations")
     for c in f["citations"]:
         details = ", ".join(str(x) for x in (c.get("publisher"), c.get("published"), c.get("url")) if x)
-        st.markdown(f"**{escape(c['title'])}**" + (f", {escape(details)}" if details else "")
-                    + f" \\[{escape(c['id'])}\\]")
+        st.markdown(f"**{md(c['title'])}**" + (f", {md(details)}" if details else "")
+                    + f" \\[{md(c['id'])}\\]")
         for q in c["quotes"]:
-            st.markdown("> " + escape(q))
+            st.markdown("> " + md(q))
         for note in c["notes"]:
-            st.caption("Inferred: " + note)
+            st.caption("Inferred: " + md(note))
 
 
 def console_page() -> None:
     st.header("Cypher console (read-only)")
+    if locked():  # not in the navigation when locked; refused here too
+        st.error("The console is not available in a public explorer.")
+        return
     library = querylib.library()
     saved = st.selectbox("Saved query", ["(write your own)", *library])
     q = library.get(saved)
@@ -242,7 +254,7 @@ def console_page() -> None:
     try:
         keys, rows, truncated = data.console(text, params, public())
     except GraphError as e:
-        st.error(str(e))
+        st.error(md(e))
         return
     if truncated:
         st.warning("Only the first rows are shown (the row cap).")
@@ -263,3 +275,23 @@ def reports_page() -> None:
                            key=f"download-{fmt}")
 
 
+
+
+# -- navigation ---------------------------------------------------------------
+
+PAGES = {  # url path -> (title, page function), in the order of the sidebar
+    "search": ("Search", search_page),
+    "entity": ("Entity", entity_page),
+    "network": ("Network", network_page),
+    "paths": ("Paths", paths_page),
+    "chain": ("Chain of command", chain_page),
+    "conflicts": ("Conflicts", conflicts_page),
+    "console": ("Cypher console", console_page),
+    "reports": ("Reports", reports_page),
+}
+PRIVATE_PAGES = {"console"}  # left out of a public explorer (`chainwatch explore --public`)
+
+
+def navigation() -> dict:
+    """The pages this explorer offers: a locked public one has no console."""
+    return {path: page for path, page in PAGES.items() if not (locked() and path in PRIVATE_PAGES)}

@@ -1,16 +1,20 @@
 """Data shown as Markdown text, never as markup.
 
-Names and quotes come from datasets; in a Markdown report or a Streamlit
-element they must not become links, images (which a viewer would fetch),
-HTML or formatting.
+Names, quotes, ids and server messages come from datasets and URLs; in a
+Markdown report or a Streamlit element (headers, captions, buttons, errors,
+tooltips all render Markdown) they must not become links, images (which a
+viewer would fetch: a tracking pixel), HTML, formatting, LaTeX or Streamlit's
+`:color[...]` directives. Every ASCII punctuation character that can begin
+such markup is backslash-escaped, which CommonMark renders as the character
+itself; the few that never begin markup stay readable.
 """
 
 from __future__ import annotations
 
 import re
 
-MARKUP = re.compile(r"([\\`*_{}\[\]<>#|~$])")
+MARKUP = re.compile(r"""([!#$%&()*+\-.:<=>\[\\\]^_`{|}~])""")
 
 
-def escape(text: str | None) -> str:
-    return MARKUP.sub(r"\\\1", text or "")
+def escape(text: object) -> str:
+    return MARKUP.sub(r"\\\1", "" if text is None else str(text))

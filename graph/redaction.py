@@ -2,9 +2,18 @@
 
 Every string of an output is passed through one replacement that turns a
 protected person's name, each alias and id into their pseudonym (or pseudo
-id), case-insensitively, longest first, in a single pass. Working on the
-finished content rather than on chosen fields means quotes, explanations,
-picture labels and tooltips are covered alike.
+id), longest first, in a single pass. Working on the finished content rather
+than on chosen fields means quotes, explanations, picture labels, tooltips,
+colophons and error messages are covered alike.
+
+Matching is done on a folded copy of the text, so that no spelling of a name
+slips through by its letter case or accents:
+- Unicode case folding (`ЖАНАР` matches `Жанар`, `STRASSE` matches `Straße`);
+- accents and other combining marks removed (`Ё` matches `Е`, `İ` matches `I`);
+- the dotless `ı` folded to `i` (`YILMAZ` matches `Yılmaz`).
+Matches are whole words: a short alias never replaces letters inside another
+word. Positions in the folded text map back to the original, whose length may
+differ, so the replacement lands on exactly the original letters.
 
 A source may call a person by a part of their name ("Kiysymbaev said"): add
 that form as an alias and it is replaced too.
@@ -13,37 +22,79 @@ that form as an alias and it is replaced too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
 
+FOLD_EXTRA = {"ı": "i"}  # folds that case folding and decomposition leave apart
+
+
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch.casefold())
+    return "".join(FOLD_EXTRA.get(c, c) for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: case-folded, without marks."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the original index it came from."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        f = _fold_char(ch)
+        out.append(f)
+        where.extend([i] * len(f))
+    return "".join(out), where
+
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "person"
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "person"
 
 
 @dataclass
 class Redactor:
-    replacements: dict[str, str]  # lower-cased real form -> public form
+    replacements: dict[str, str]  # folded real form -> public form
     pseudo_ids: dict[str, str] = field(default_factory=dict)  # public id -> real id, for navigation
+    public_names: dict[str, str] = field(default_factory=dict)  # public id -> public name
 
     @classmethod
     def none(cls) -> "Redactor":
         return cls({})
 
     @classmethod
-    def for_graph(cls, graph: Graph) -> "Redactor":
+    def for_people(cls, people: list[dict]) -> "Redactor":
+        """people: {id, name, aliases, pseudonym} for each protected person, in a stable order.
+        Two people never share a public name or id: a repeated pseudonym gets a number."""
         replacements: dict[str, str] = {}
         pseudo_ids: dict[str, str] = {}
-        for n, p in enumerate(graph.read("report/protected_people"), start=1):
-            pseudonym = p["pseudonym"] or f"Protected person {n}"
-            for form in [p["name"], *p["aliases"]]:
-                if form and form.strip():
-                    replacements[form.strip().lower()] = pseudonym
-            pseudo_ids[f"protected:{_slug(pseudonym)}"] = p["id"]
-            replacements[p["id"].lower()] = f"protected:{_slug(pseudonym)}"
-        return cls(replacements, pseudo_ids)
+        public_names: dict[str, str] = {}
+        used: set[str] = set()
+        for n, p in enumerate(people, start=1):
+            pseudonym = (p.get("pseudonym") or "").strip() or f"Protected person {n}"
+            public, k = pseudonym, 1
+            while fold(public) in used:
+                k += 1
+                public = f"{pseudonym} ({k})"
+            used.add(fold(public))
+            public_id, k = f"protected:{_slug(public)}", 1
+            while public_id in pseudo_ids:  # pseudonyms in other scripts share a slug
+                k += 1
+                public_id = f"protected:{_slug(public)}-{k}"
+            for form in [p.get("name"), *(p.get("aliases") or [])]:
+                if form and fold(form).strip():
+                    replacements.setdefault(fold(form).strip(), public)
+            replacements[fold(p["id"])] = public_id
+            pseudo_ids[public_id] = p["id"]
+            public_names[public_id] = public
+        return cls(replacements, pseudo_ids, public_names)
+
+    @classmethod
+    def for_graph(cls, graph: Graph) -> "Redactor":
+        return cls.for_people(graph.read("report/protected_people"))
 
     def real_id(self, node_id: str) -> str:
         """The node a public id stands for (ids that are not pseudonymous pass through)."""
@@ -56,7 +107,17 @@ class Redactor:
     def text(self, value: str) -> str:
         if not self.replacements:
             return value
-        return self._pattern.sub(lambda m: self.replacements[m.group(0).lower()], value)
+        folded, where = _folded_with_positions(value)
+        parts, last = [], 0
+        for m in self._pattern.finditer(folded):
+            start, end = where[m.start()], where[m.end() - 1] + 1
+            while end < len(value) and unicodedata.combining(value[end]):
+                end += 1  # marks that followed the last letter go with it
+            if start < last:
+                continue
+            parts += [value[last:start], self.replacements[m.group(0)]]
+            last = end
+        return "".join(parts) + value[last:]
 
     def __call__(self, value: Any) -> Any:
         """The value with every string inside it redacted (dicts, lists, keys too)."""
@@ -72,5 +133,5 @@ class Redactor:
     def _pattern(self) -> re.Pattern:
         if not hasattr(self, "_compiled"):
             forms = sorted(self.replacements, key=len, reverse=True)
-            self._compiled = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
+            self._compiled = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
         return self._compiled

@@ -68,7 +68,8 @@ def build(graph: Graph, *, redact: bool = False, rule: str | None = None,
     redactor = Redactor.for_graph(graph) if redact else Redactor.none()
     report.allegations = redactor(report.allegations)
     report.findings = redactor(report.findings)
-    report.datasets = [plain(d) for d in report.datasets]
+    report.datasets = redactor([plain(d) for d in report.datasets])  # titles can name people too
+    report.apex = redactor(report.apex)
     for group in report.allegations:  # drawn after redaction, so pictures show pseudonyms
         for f in group["findings"]:
             f["picture"] = evidence_picture.layout(f["allegation"], f["evidence_nodes"],

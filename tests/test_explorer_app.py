@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import APP, data
 from explorer.network import draw, strip_remote
 from graph.db import GraphError
+from graph.markdown import escape as md
 from ingest.load import ingest
 from tests.conftest import SAMPLE
 
@@ -41,12 +42,15 @@ def test_public_mode_searches_pseudonyms_not_real_names(sample):
     at = app()
     at.sidebar.toggle(key="public").set_value(True).run()
     at.text_input(key="search").input("Seventeen-year-old").run()
-    assert not [b for b in at.button if "Seventeen" in b.label]
+    public_id = md(data.redactor(True).text("person:taldykorgan-teenager"))
+    # No result for her at all: neither under her pseudonym nor as an event that names her.
+    assert not [b for b in at.button if b.help == public_id or "Minor T" in b.label], \
+        [(b.label, b.help) for b in at.button]
     at.text_input(key="search").input("Minor T").run()
-    assert "Minor T." in [b.label for b in at.button]
+    assert md("Minor T.") in [b.label for b in at.button]
     at.sidebar.toggle(key="public").set_value(False).run()
     at.text_input(key="search").input("Seventeen-year-old").run()
-    assert any("Seventeen-year-old" in b.label for b in at.button)
+    assert any(md("Seventeen-year-old") in b.label for b in at.button)
 
 
 def test_neighbourhood_counts_caps_and_filters(sample):
@@ -136,7 +140,7 @@ def test_console_page_refuses_writes(sample):
     at = page("console_page")
     at.text_area(key="cypher-(write your own)").input("CREATE (n:Scratch) RETURN n").run()
     at.button(key="run").click().run()
-    assert "read-only" in at.error[0].value
+    assert md("read-only") in at.error[0].value
     assert data.console("MATCH (n:Scratch) RETURN count(n) AS n", {}, False)[1] == [{"n": 0}]
 
 
@@ -160,7 +164,7 @@ def test_public_ids_open_the_protected_persons_page_under_the_pseudonym(sample):
     at.query_params["id"] = "protected:minor-t"
     at.run()
     assert not at.exception, at.exception
-    assert at.header[0].value == "Minor T."
+    assert at.header[0].value == md("Minor T.")
     shown = " ".join(str(df.value.to_dict()) for df in at.dataframe) + at.header[0].value
     assert "Seventeen" not in shown and "taldykorgan-teenager" not in shown
 
@@ -184,3 +188,49 @@ def test_console_runs_a_saved_query_from_its_form(sample):
     at.text_input(key="param-commander_at-as_of").input("2022-03-01").run()
     at.button(key="run").click().run()
     assert not at.error and list(at.dataframe[0].value["name"]) == ["Olzhas Bektenov"]
+
+
+# -- Markdown and HTML from the data are shown as text --------------------------
+
+PIXEL = "![x](http://example.com/p.png)"
+TAG = "<img src=http://example.com/p.png>"
+UNESCAPED = re.compile(r"(?<!\\)(!\[|<img|\]\(|:red\[|\$\$)")
+
+
+def markup_case(graph, tmp_path, payload: str):
+    """A small case with the payload in every kind of field a page shows."""
+    from tests.datasets import write_dataset
+    from tests.test_conflicts import base, rel
+    d = base()
+    d["sources"] = [{"id": "src:case", "title": f"Report {payload}"}]
+    d["people"][1] = {"id": "person:officer", "name": f"Officer {payload}", "aliases": f"alias {payload}"}
+    d["units"][1] = {"id": "unit:district", "name": f"District {payload}"}
+    d["events"][0]["title"] = f"Beating {payload}"
+    d["relations"].append(dict(rel("unit:district", "PARTICIPATED_IN", "event:inquiry", "investigating_body"),
+                               quote=f"quote {payload}", note=f"note {payload}"))
+    ingest(graph, write_dataset(tmp_path / "markup", "markup", **d))
+    data.graph.cache_clear()
+
+
+def rendered_markdown(at: AppTest) -> list[str]:
+    """Every string the page handed to an element that renders Markdown."""
+    texts = [e.value for kind in ("markdown", "header", "subheader", "caption", "error", "warning", "info")
+             for e in getattr(at, kind)]
+    texts += [b.label for b in at.button] + [b.help or "" for b in at.button]
+    return texts
+
+
+@pytest.mark.parametrize("payload", [PIXEL, TAG, ":red[loud] $$x^2$$"])
+def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload):
+    markup_case(graph, tmp_path, payload)
+    runs = [page("entity_page", id="person:officer"), page("entity_page", id="event:torture"),
+            page("entity_page", id="unit:district"), page("conflicts_page"),
+            page("chain_page", id="person:officer")]
+    search = page("search_page")
+    search.text_input(key="search").input("Officer").run()
+    runs.append(search)
+    texts = [t for at in runs for t in rendered_markdown(at)]
+    assert any("Officer" in t for t in texts) and any("quote" in t for t in texts)
+    bad = [t for t in texts if UNESCAPED.search(t)]
+    assert bad == [], bad
+    data.graph.cache_clear()

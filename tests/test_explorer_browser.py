@@ -26,6 +26,7 @@ from tests.conftest import ROOT, SAMPLE, free_port
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 XSS = "<img src=x onerror=alert(1)>"
+PIXEL = "![pixel](http://example.com/p.png)"  # a tracking pixel: the browser must not fetch it
 
 if not CHROMIUM:
     if os.environ.get("CI"):
@@ -43,6 +44,10 @@ def explorer(neo4j_home, session_graph):
         "MATCH (u:Unit {id: 'unit:sobr'}) CREATE (p:Entity:Person:Actor {id: 'person:xss', name: $name, "
         "datasets: ['test']})-[:MEMBER_OF {id: 'rel:xss', sources: ['src:insider-2022'], confidence: 'low'}]->(u)",
         {"name": XSS}, database_=session_graph.database)
+    session_graph.driver.execute_query(
+        "MATCH (u:Unit {id: 'unit:sobr'}) CREATE (p:Entity:Person:Actor {id: 'person:pixel', name: $name, "
+        "aliases: [$name], datasets: ['test']})-[:MEMBER_OF {id: 'rel:pixel', sources: ['src:insider-2022'], "
+        "confidence: 'low', quote: $name}]->(u)", {"name": PIXEL}, database_=session_graph.database)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env["CHAINWATCH_HOME"] = str(neo4j_home)
@@ -175,3 +180,16 @@ def test_html_in_a_name_is_shown_as_text(page):
     label = frame.evaluate("() => network.body.data.nodes.get('person:xss').label")
     assert label.startswith("<img src=x")  # drawn on the canvas as text
     shot(page, "xss-as-text")
+
+
+def test_markdown_in_a_name_is_shown_as_text_and_fetches_nothing(page):
+    """The page fixture fails the test if anything is requested from example.com."""
+    page.goto(page.base + "/entity?id=person:pixel")
+    expect(page.get_by_role("heading", name=PIXEL)).to_be_visible(timeout=30_000)
+    page.goto(page.base + "/")
+    page.get_by_label("Names and aliases").fill("pixel")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name=PIXEL)).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(1000)  # give a stray image time to be requested
+    assert page.locator("img[src*='example.com']").count() == 0
+    shot(page, "markdown-as-text")
