@@ -271,6 +271,8 @@ def _run_and_emit(text: str, params: dict, fmt: Format, *, write: bool,
     emit(list(rows.keys), [r.data() for r in rows.records], fmt, truncated=rows.truncated)
 
 
+DocumentedOnlyOption = typer.Option(False, "--documented-only", help="Leave out findings that rest on an "
+                                    "inferred link (marked inferred, or citing only background sources).")
 TimeoutOption = typer.Option(None, "--timeout", help="Seconds before the server stops the query "
                              "(default $CHAINWATCH_QUERY_TIMEOUT or 30).")
 LimitOption = typer.Option(None, "--limit", help="At most this many rows (default "
@@ -361,26 +363,30 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
                                                   "on or before this date."),
               max_depth: int = typer.Option(2, "--max-depth", min=1, max=12,
                                             help="shared_command: PART_OF hops to a common superior."),
+              documented_only: bool = DocumentedOnlyOption,
               fmt: Format = typer.Option(Format.table, "--format", "-f", help="table (a readable list), json or csv."),
               home: Optional[Path] = HomeOption):
     """Conflict-of-interest findings: complaints investigated by the accused, their bosses,
     colleagues or custodians, and retaliation against complainants.
 
     Each finding names the rule, severity, allegation, the body whose role creates the
-    conflict (actor), the accused body (implicated), the events, the evidence path
-    (node and relationship ids), its sources and a plain explanation.
+    conflict (actor), the accused bodies (implicated), the events, the evidence path
+    (node and relationship ids), its sources, a plain explanation, and its strength: the
+    weakest confidence on the path and whether any link on it is inferred.
     """
     from graph.conflicts import UnknownRule, findings
 
-    found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth), UnknownRule)
+    found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth, documented_only),
+                         UnknownRule)
     if fmt == Format.json:
         print(json.dumps(found, indent=2, ensure_ascii=False))
         return
     if fmt == Format.csv:
-        emit(["severity", "rule", "allegation", "actor", "implicated", "explanation"], found, fmt)
+        emit(["severity", "rule", "allegation", "actor", "implicated", "weakest_confidence", "inferred",
+              "explanation"], found, fmt)
         return
     rows = [{"#": n, **f} for n, f in enumerate(found, 1)]
-    emit(["#", "severity", "rule", "allegation", "actor"], rows, fmt,
+    emit(["#", "severity", "weakest_confidence", "inferred", "rule", "allegation", "actor"], rows, fmt,
          title=f"{len(found)} conflict-of-interest finding(s), most severe first")
     for n, f in enumerate(found, 1):
         out.print(Text(f"{n}. {f['explanation']}"))
@@ -396,6 +402,7 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
                                                  "their pseudonym everywhere: names, aliases, ids, quotes, pictures."),
                      rule: Optional[str] = typer.Option(None, "--rule", help="Only this rule's findings."),
                      as_of: Optional[str] = typer.Option(None, "--as-of", help="Only events dated on or before this date."),
+                     documented_only: bool = DocumentedOnlyOption,
                      home: Optional[Path] = HomeOption):
     """Write the conflict-of-interest report: findings grouped by allegation, most severe first,
     each with its explanation, dates, a picture of the evidence path and the citations.
@@ -410,8 +417,8 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
     fmt = fmt or (out_file.suffix.lstrip(".").lower() if out_file.suffix.lstrip(".").lower() in FORMATS else "html")
     if fmt not in FORMATS:
         fail(f"--format {fmt}: use one of {', '.join(FORMATS)}")
-    report = _using_graph(home, lambda g: build(g, redact=redact, rule=rule, as_of=_as_of(as_of)),
-                          UnknownRule)
+    report = _using_graph(home, lambda g: build(g, redact=redact, rule=rule, as_of=_as_of(as_of),
+                                                documented_only=documented_only), UnknownRule)
     try:
         data = render(report, fmt)
     except ReportError as e:

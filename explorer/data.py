@@ -120,14 +120,14 @@ def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
     return c
 
 
-def conflicts(public: bool) -> list[dict]:
+def conflicts(public: bool, documented_only: bool = False) -> list[dict]:
     """Findings with what the report shows of each: evidence nodes and links, citations."""
-    report = build_report(graph(), redact=public)
+    report = build_report(graph(), redact=public, documented_only=documented_only)
     return [f for allegation in report.allegations for f in allegation["findings"]]
 
 
-def report(fmt: str, public: bool) -> bytes:
-    return render(build_report(graph(), redact=public), fmt)
+def report(fmt: str, public: bool, documented_only: bool = False) -> bytes:
+    return render(build_report(graph(), redact=public, documented_only=documented_only), fmt)
 
 
 def console(text: str, params: dict, public: bool):

@@ -200,13 +200,15 @@ def chain_page() -> None:
 
 def conflicts_page() -> None:
     st.header("Conflicts of interest")
-    found = data.conflicts(public())
+    documented = st.checkbox("Documented findings only", key="documented-only",
+                             help="Leave out findings that rest on an inferred link.")
+    found = data.conflicts(public(), documented)
     c1, c2 = st.columns(2)
     rules = c1.multiselect("Rules", sorted({f["rule"] for f in found}))
     severities = c2.multiselect("Severity", ["critical", "high", "medium"])
     shown = [f for f in found if (not rules or f["rule"] in rules) and (not severities or f["severity"] in severities)]
     st.caption(f"{len(shown)} of {len(found)} finding(s), most severe first")
-    table(shown, ["severity", "rule", "allegation", "actor_name", "explanation"])
+    table(shown, ["severity", "weakest_confidence", "inferred", "rule", "allegation", "actor_name", "explanation"])
     if not shown:
         return
     n = st.selectbox("Open a finding", range(len(shown)), key="finding",
@@ -214,6 +216,7 @@ def conflicts_page() -> None:
     f = shown[n]
     st.subheader(f"{f['severity'].upper()}: {f['rule'].replace('_', ' ')}")
     st.text(f["explanation"])
+    st.caption("Strength: " + md(f["strength"]) + " · accused: " + md(", ".join(f["implicated_names"]) or "none recorded"))
     nodes = [{"id": i, **node} for i, node in f["evidence_nodes"].items()]
     show_network({"nodes": nodes, "edges": f["evidence_relationships"]}, f["allegation"], height=420)
     table(f["evidence_relationships"], ["source_name", "type", "role", "target_name", "start", "end",
@@ -268,9 +271,11 @@ def reports_page() -> None:
     st.header("Reports")
     st.write("The conflict-of-interest report, grouped by allegation, with evidence pictures and citations."
              + (" Public mode is on: protected persons appear under their pseudonyms." if public() else ""))
+    documented = st.checkbox("Documented findings only", key="report-documented-only",
+                             help="Leave out findings that rest on an inferred link.")
     for fmt, mime in (("html", "text/html"), ("pdf", "application/pdf"), ("md", "text/markdown"),
                       ("json", "application/json")):
-        st.download_button(f"Download {fmt.upper()}", data=lambda fmt=fmt: data.report(fmt, public()),
+        st.download_button(f"Download {fmt.upper()}", data=lambda fmt=fmt: data.report(fmt, public(), documented),
                            file_name=f"conflicts{'-public' if public() else ''}.{fmt}", mime=mime,
                            key=f"download-{fmt}")
 

@@ -1,21 +1,28 @@
 """The conflict-of-interest engine (design/conflict-rules.md).
 
 Each rule is a file in cypher/conflicts/; adding a rule is adding a file
-(and its tests). Every rule returns findings of one shape: rule, severity,
-allegation, actor, implicated, events, evidence {nodes, relationships},
-sources, explanation. This module runs them and orders the findings.
+(and its tests). The rules share their terms (which event types are
+allegations, which roles implicate a body...) through the vocabulary's
+`conflict_terms`, passed to each as parameters. Every rule returns one finding
+per allegation and actor, of one shape: rule, severity, allegation, actor,
+implicated (a list), events, evidence {nodes, relationships}, sources,
+explanation. This module runs them, adds each finding's strength
+(`weakest_confidence`, `inferred`, said in words in the explanation) in one
+place for every rule, and orders the findings.
 """
 
 from __future__ import annotations
 
 from graph import querylib
 from graph.db import Graph
+from graph.vocabulary import load as load_vocabulary
 
 FOLDER = "conflicts"
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2}
 FIELDS = ("rule", "severity", "allegation", "actor", "implicated", "events", "evidence",
-          "sources", "explanation")
+          "sources", "explanation", "weakest_confidence", "inferred")
 DEFAULT_MAX_DEPTH = 2
+LOW_CONFIDENCE = " Part of this rests on low-confidence links."
 
 
 def rules() -> dict[str, querylib.CypherFile]:
@@ -32,29 +39,56 @@ def _ordered_unique(items) -> list:
 
 
 def findings(graph: Graph, rule: str | None = None, as_of: str | None = None,
-             max_depth: int = DEFAULT_MAX_DEPTH) -> list[dict]:
-    """Findings of one rule or all, most severe first, grouped by allegation."""
+             max_depth: int = DEFAULT_MAX_DEPTH, documented_only: bool = False) -> list[dict]:
+    """Findings of one rule or all, most severe first, grouped by allegation.
+    `documented_only` leaves out findings whose evidence rests on an inferred link."""
     available = rules()
     if rule and rule not in available:
         raise UnknownRule(f"no rule named '{rule}'; rules: {', '.join(available)}")
+    terms = load_vocabulary().conflict_terms
     out = []
     for name, q in available.items():
         if rule and name != rule:
             continue
-        params = {"as_of": as_of}
-        if "max_depth" in q.param_names:
-            params["max_depth"] = max_depth
-        for row in graph.read(q.name, **params):
+        given = {"as_of": as_of, "max_depth": max_depth, **terms}
+        for row in graph.read(q.name, **{p: given[p] for p in q.param_names}):
+            row["implicated"] = _ordered_unique(row["implicated"])
             row["events"] = _ordered_unique(row["events"])
             row["sources"] = sorted(_ordered_unique(row["sources"]))
             ev = row["evidence"]
             row["evidence"] = {"nodes": _ordered_unique(ev["nodes"]),
                                "relationships": _ordered_unique(ev["relationships"])}
-            out.append({k: row[k] for k in FIELDS})
+            out.append(row)
+    _add_strength(graph, out, terms)
+    if documented_only:
+        out = [f for f in out if not f["inferred"]]
     first_severity: dict[str, int] = {}
     for f in out:
         s = SEVERITY_ORDER[f["severity"]]
         first_severity[f["allegation"]] = min(s, first_severity.get(f["allegation"], s))
     out.sort(key=lambda f: (first_severity[f["allegation"]], f["allegation"],
                             SEVERITY_ORDER[f["severity"]], f["rule"], f["actor"]))
-    return out
+    return [{k: f[k] for k in FIELDS} for f in out]
+
+
+def _add_strength(graph: Graph, found: list[dict], terms: dict) -> None:
+    """weakest_confidence: the lowest confidence on the evidence path; inferred: whether any
+    link or event on it is an inference. Both are said in the explanation."""
+    if not found:
+        return
+    rows = graph.read("findings/strength",
+                      relationships=sorted({r for f in found for r in f["evidence"]["relationships"]}),
+                      nodes=sorted({n for f in found for n in f["evidence"]["nodes"]}),
+                      inferred_kind=terms["inferred_source_kind"])
+    items = {i["id"]: i for i in rows[0]["items"]}
+    order = terms["confidence_order"]
+    for f in found:
+        path = [items[i] for i in f["evidence"]["relationships"] + f["evidence"]["nodes"] if i in items]
+        levels = [p["confidence"] for p in path if p["confidence"] in order]
+        f["weakest_confidence"] = min(levels, key=order.index) if levels else None
+        inferred = [p["what"] for p in path if p["inferred"]]
+        f["inferred"] = bool(inferred)
+        if f["weakest_confidence"] == order[0]:
+            f["explanation"] += LOW_CONFIDENCE
+        if inferred:
+            f["explanation"] += " Inferred, not stated by a source: " + "; ".join(f"«{w}»" for w in inferred) + "."

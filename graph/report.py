@@ -9,6 +9,7 @@ content passes through the Redactor before any format renders it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from graph import evidence_picture
@@ -18,6 +19,7 @@ from graph.db import Graph
 from graph.redaction import Redactor
 from graph.values import plain
 
+SAFE_LINK = re.compile(r"^https?://", re.IGNORECASE)  # only these become links; others stay text
 APEX_NOTE = ("Bodies that meet only at an apex agency (such as a head-of-state office) are treated as "
              "independent. Whether the apex itself is compromised is a human judgement this report "
              "leaves to its reader.")
@@ -44,9 +46,9 @@ def _by_id(rows: list[dict]) -> dict[str, dict]:
 
 
 def build(graph: Graph, *, redact: bool = False, rule: str | None = None,
-          as_of: str | None = None) -> Report:
-    found = run_rules(graph, rule, as_of)
-    node_ids = sorted({i for f in found for i in [f["allegation"], f["actor"], f["implicated"],
+          as_of: str | None = None, documented_only: bool = False) -> Report:
+    found = run_rules(graph, rule, as_of, documented_only=documented_only)
+    node_ids = sorted({i for f in found for i in [f["allegation"], f["actor"], *f["implicated"],
                                                   *f["events"], *f["evidence"]["nodes"]] if i})
     nodes = _by_id(graph.read("report/nodes", ids=node_ids))
     rels = _by_id(graph.read("report/relationships",
@@ -89,13 +91,21 @@ def _detail(f: dict, nodes: dict, rels: dict, sources: dict) -> dict:
         src = sources.get(sid, {"id": sid, "title": sid})
         quotes = [r["quote"] for r in ev_rels if r.get("quote") and sid in (r.get("sources") or [])]
         notes = [r["note"] for r in ev_rels if r.get("note") and sid in (r.get("sources") or [])]
+        src["link"] = src.get("url") if SAFE_LINK.match(src.get("url") or "") else None
         citations.append({**src, "quotes": list(dict.fromkeys(quotes)), "notes": list(dict.fromkeys(notes))})
     return {
         **f,
         "actor_name": nodes.get(f["actor"], {}).get("name", f["actor"]),
-        "implicated_name": nodes.get(f["implicated"], {}).get("name") if f["implicated"] else None,
+        "implicated_names": [nodes.get(i, {}).get("name", i) for i in f["implicated"]],
+        "strength": strength(f),
         "event_details": [nodes[e] for e in f["events"] if e in nodes],
         "evidence_relationships": ev_rels,
         "citations": citations,
         "evidence_nodes": ev_nodes,
     }
+
+
+def strength(f: dict) -> str:
+    """How well a finding's evidence holds, in words, shown next to its severity."""
+    words = f"weakest confidence {f['weakest_confidence'] or 'not given'}"
+    return words + ("; rests on an inferred link" if f["inferred"] else "; every link documented")

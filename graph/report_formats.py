@@ -49,8 +49,10 @@ def markdown(report: Report) -> str:
         for f in a["findings"]:
             md += [f"### {f['severity'].upper()}: {f['rule'].replace('_', ' ')}", "", _md(f["explanation"]), "",
                    f"- Body whose role creates the conflict: **{_md(f['actor_name'])}** (`{f['actor']}`)"]
+            md.append(f"- Strength: {f['strength']}")
             if f["implicated"]:
-                md.append(f"- Accused body: **{_md(f['implicated_name'])}** (`{f['implicated']}`)")
+                md.append("- Accused bodies: " + ", ".join(
+                    f"**{_md(n)}** (`{i}`)" for i, n in zip(f["implicated"], f["implicated_names"])))
             md.append("- Events: " + "; ".join(
                 f"{_md(e['name'])} ({e.get('date') or 'date unknown'}, {e.get('status') or 'unknown'})"
                 for e in f["event_details"]))
@@ -113,6 +115,7 @@ def pdf(report: Report) -> bytes:
             para(f"{f['severity'].upper()}: {f['rule'].replace('_', ' ')}", 11, True,
                  color={"critical": (176, 0, 32), "high": (200, 90, 0)}.get(f["severity"], (150, 120, 0)), gap=2)
             para(f["explanation"], 10)
+            para("Strength: " + f["strength"], 8.5)
             para("Events: " + "; ".join(f"{e['name']} ({e.get('date') or 'date unknown'}, "
                                         f"{e.get('status') or 'unknown'})" for e in f["event_details"]), 8.5)
             _draw(doc, f["picture"])

@@ -71,6 +71,7 @@ class Vocabulary:
     relation_file: str
     system_relations: dict[str, str]
     lists: dict[str, dict[str, str]] = field(default_factory=dict)
+    conflict_terms: dict[str, list[str] | str] = field(default_factory=dict)
 
     def label_for_file(self, stem: str) -> Label | None:
         return next((lab for lab in self.labels.values() if lab.file == stem), None)
@@ -126,6 +127,23 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         relation_file=raw["relation_file"]["file"],
         system_relations=raw["system_relations"],
         lists=raw["lists"],
+        conflict_terms=raw["conflict_terms"],
     )
     _check_identifiers(vocab)
+    _check_conflict_terms(vocab)
     return vocab
+
+
+def _check_conflict_terms(vocab: Vocabulary) -> None:
+    """Every term names a value of the controlled lists, so a typo cannot silence a rule."""
+    lists = {"allegation_types": "event_types", "oversight_types": "event_types",
+             "retaliation_types": "event_types", "case_types": "event_types",
+             "implicating_roles": "roles", "overseer_roles": "roles", "investigator_roles": "roles",
+             "target_roles": "roles", "confidence_order": "confidence"}
+    for term, list_name in lists.items():
+        unknown = [v for v in vocab.conflict_terms[term] if v not in vocab.lists[list_name]]
+        if unknown:
+            raise ValueError(f"{VOCABULARY_FILE}: conflict_terms.{term} has values not in "
+                             f"lists.{list_name}: {unknown}")
+    if vocab.conflict_terms["inferred_source_kind"] not in vocab.lists["source_kinds"]:
+        raise ValueError(f"{VOCABULARY_FILE}: conflict_terms.inferred_source_kind is not a source kind")

@@ -87,7 +87,8 @@ def test_findings_have_exactly_the_designed_shape(graph, tmp_path):
     assert found
     for f in found:
         assert list(f) == ["rule", "severity", "allegation", "actor", "implicated", "events", "evidence",
-                           "sources", "explanation"]
+                           "sources", "explanation", "weakest_confidence", "inferred"]
+        assert isinstance(f["implicated"], list)
         assert set(f["evidence"]) == {"nodes", "relationships"}
         assert f["sources"] == [S]
         assert all(r.startswith("rel:") for r in f["evidence"]["relationships"])
@@ -105,7 +106,7 @@ def test_self_investigation_fires_when_the_accused_unit_investigates(graph, tmp_
     assert len(found) == 1
     f = found[0]
     assert (f["severity"], f["allegation"], f["actor"], f["implicated"]) == \
-        ("critical", "event:torture", "unit:district", "unit:district")
+        ("critical", "event:torture", "unit:district", ["unit:district"])
     assert f["events"] == ["event:inquiry"]
     nodes = set(f["evidence"]["nodes"])
     assert {"unit:district", "person:officer", "event:torture", "event:complaint", "event:inquiry"} <= nodes
@@ -117,7 +118,7 @@ def test_self_investigation_fires_for_a_unit_inside_the_accused_body(graph, tmp_
                         extra_units=[{"id": "unit:internal", "name": "Internal Affairs Desk"}],
                         extra_relations=[rel("unit:internal", "PART_OF", "unit:district")]),
                     "self_investigation")
-    assert [(f["actor"], f["implicated"]) for f in found] == [("unit:internal", "unit:district")]
+    assert [(f["actor"], f["implicated"]) for f in found] == [("unit:internal", ["unit:district"])]
     assert "a unit inside District Police" in found[0]["explanation"]
 
 
@@ -149,7 +150,7 @@ def test_custodian_oversight_fires_when_the_jailer_investigates(graph, tmp_path)
                 extra_relations=[rel("event:torture", "OCCURRED_AT", "facility:jail")])
     custodian = by_rule(found, "custodian_oversight")
     assert [(f["severity"], f["actor"], f["implicated"]) for f in custodian] == \
-        [("critical", "unit:police", "unit:police")]
+        [("critical", "unit:police", ["unit:police"])]
     assert "facility:jail" in custodian[0]["evidence"]["nodes"]
     assert "happened in City Jail, which City Police runs" in custodian[0]["explanation"]
     assert found[0]["severity"] == "critical"  # most severe first
@@ -174,7 +175,7 @@ def test_custodian_oversight_respects_when_the_facility_changed_hands(graph, tmp
 def test_superior_investigation_fires_for_the_accused_units_superiors(graph, tmp_path):
     found = by_rule(run(graph, tmp_path, overseer="agency:ministry"), "superior_investigation")
     assert [(f["severity"], f["actor"], f["implicated"]) for f in found] == \
-        [("high", "agency:ministry", "unit:district")]
+        [("high", "agency:ministry", ["unit:district"])]
     assert "stands 2 levels above District Police" in found[0]["explanation"]
 
 
@@ -218,7 +219,7 @@ def test_retaliation_fires_against_the_lawyer_by_the_accused_chain(graph, tmp_pa
                                  rel("unit:police", "PARTICIPATED_IN", "event:letter", "investigating_body")])
     found = by_rule(found, "retaliation")
     assert [(f["actor"], f["implicated"], f["events"]) for f in found] == \
-        [("unit:police", "unit:district", ["event:letter"])]
+        [("unit:police", ["unit:district"], ["event:letter"])]
     assert "against Lawyer L, while in the chain accused of it" in found[0]["explanation"]
 
 
@@ -251,7 +252,7 @@ def test_retaliation_silent_when_the_acting_body_is_independent(graph, tmp_path)
 def test_shared_command_fires_for_a_sibling_under_the_same_ministry(graph, tmp_path):
     found = run(graph, tmp_path, overseer="unit:inspectorate")
     assert [(f["rule"], f["severity"], f["actor"], f["implicated"]) for f in found] == \
-        [("shared_command", "medium", "unit:inspectorate", "unit:district")]
+        [("shared_command", "medium", "unit:inspectorate", ["unit:district"])]
     assert "answers to Ministry of Interior like District Police" in found[0]["explanation"]
 
 
@@ -280,3 +281,98 @@ def test_oversight_reaches_three_concerns_hops_not_four(graph, tmp_path, hops, f
 def test_as_of_leaves_out_later_events(graph, tmp_path):
     assert run(graph, tmp_path, overseer="unit:district", as_of="2022-02-15") == []
     assert findings(graph, as_of="2022-03-01")
+
+
+# -- custody reaches units inside the custodian (design: conflict-rules.md) ----
+
+def test_a_unit_inside_the_custodian_is_as_critical_as_the_custodian(graph, tmp_path):
+    found = run(graph, tmp_path, overseer="unit:jail-investigations",
+                extra_units=[{"id": "unit:jail-investigations", "name": "Jail Investigations Department"}],
+                extra_relations=[rel("event:torture", "OCCURRED_AT", "facility:jail"),
+                                 rel("unit:jail-investigations", "PART_OF", "unit:police")])
+    custodian = by_rule(found, "custodian_oversight")
+    assert [(f["severity"], f["actor"], f["implicated"]) for f in custodian] == \
+        [("critical", "unit:jail-investigations", ["unit:police"])]
+    assert "Jail Investigations Department, a unit inside City Police, investigated it" in \
+        custodian[0]["explanation"]
+    assert found[0]["rule"] == "custodian_oversight"  # critical, not only a medium shared_command
+
+
+def test_a_unit_that_left_the_custodian_before_the_inquiry_is_not_custodial(graph, tmp_path):
+    found = run(graph, tmp_path, overseer="unit:jail-investigations",
+                extra_units=[{"id": "unit:jail-investigations", "name": "Jail Investigations Department"}],
+                extra_relations=[rel("event:torture", "OCCURRED_AT", "facility:jail"),
+                                 rel("unit:jail-investigations", "PART_OF", "unit:police", end="2022-02")])
+    assert by_rule(found, "custodian_oversight") == []
+
+
+# -- one finding per rule, allegation and actor -----------------------------
+
+def test_an_overseer_tied_through_two_bodies_is_one_finding_listing_both(graph, tmp_path):
+    """The ministry stands above the district (the officer's unit) and above the city police
+    (which detained the victim): one superior_investigation finding naming both."""
+    found = run(graph, tmp_path, overseer="agency:ministry",
+                extra_relations=[rel("unit:police", "PARTICIPATED_IN", "event:torture", "detaining_body")])
+    superior = by_rule(found, "superior_investigation")
+    assert len(superior) == 1
+    assert sorted(superior[0]["implicated"]) == ["unit:district", "unit:police"]
+    assert "above City Police" in superior[0]["explanation"] and "above District Police" in superior[0]["explanation"]
+    keys = [(f["rule"], f["allegation"], f["actor"]) for f in found]
+    assert len(keys) == len(set(keys)), keys
+
+
+def test_two_retaliations_by_one_body_are_one_finding(graph, tmp_path):
+    second = {"id": "event:letter2", "type": "obstruction", "title": "L barred from the file", "date": "2022-05"}
+    found = run(graph, tmp_path, extra_events=[retaliation_event("2022-04"), second],
+                extra_relations=[rel("person:lawyer", "PARTICIPATED_IN", "event:letter", "victim"),
+                                 rel("unit:police", "PARTICIPATED_IN", "event:letter", "investigating_body"),
+                                 rel("person:lawyer", "PARTICIPATED_IN", "event:letter2", "victim"),
+                                 rel("unit:police", "PARTICIPATED_IN", "event:letter2", "investigating_body")])
+    found = by_rule(found, "retaliation")
+    assert [(f["actor"], f["events"]) for f in found] == [("unit:police", ["event:letter", "event:letter2"])]
+    assert '"Demand to disbar L" (2022-04) and "L barred from the file" (2022-05)' in found[0]["explanation"]
+
+
+# -- strength ----------------------------------------------------------------
+
+def test_strength_documented_finding(graph, tmp_path):
+    f = by_rule(run(graph, tmp_path, overseer="unit:district"), "self_investigation")[0]
+    assert (f["weakest_confidence"], f["inferred"]) == ("medium", False)
+    assert "Inferred" not in f["explanation"] and "low-confidence" not in f["explanation"]
+
+
+def test_strength_names_the_inferred_link_and_documented_only_leaves_it_out(graph, tmp_path):
+    case = base()
+    case["sources"].append({"id": "src:background", "title": "What everyone knows", "kind": "background"})
+    case["relations"] = [dict(r, sources="src:background", confidence="low")
+                         if (r["subject"], r["relation"]) == ("unit:district", "PART_OF") else r
+                         for r in case["relations"]]
+    case["relations"].append(rel("agency:ministry", "PARTICIPATED_IN", "event:inquiry", "investigating_body"))
+    load(graph, tmp_path, case)
+    f = by_rule(findings(graph), "superior_investigation")[0]
+    assert (f["weakest_confidence"], f["inferred"]) == ("low", True)
+    assert "Inferred, not stated by a source: «District Police PART_OF City Police»." in f["explanation"]
+    assert "low-confidence" in f["explanation"]
+    assert by_rule(findings(graph, documented_only=True), "superior_investigation") == []
+
+
+def test_a_link_marked_inferred_makes_the_finding_inferred(graph, tmp_path):
+    case = base()
+    case["relations"] = [dict(r, inferred="true") if (r["subject"], r["relation"]) ==
+                         ("person:officer", "MEMBER_OF") else r for r in case["relations"]]
+    case["relations"].append(rel("unit:district", "PARTICIPATED_IN", "event:inquiry", "investigating_body"))
+    load(graph, tmp_path, case)
+    f = by_rule(findings(graph), "self_investigation")[0]
+    assert f["inferred"] is True and f["weakest_confidence"] == "medium"
+    assert "«Officer O MEMBER_OF District Police»" in f["explanation"]
+
+
+def test_the_rules_take_their_terms_from_the_vocabulary():
+    """No rule file lists an event type or role of its own: they come from conflict_terms."""
+    from graph.vocabulary import load as vocabulary
+    terms = vocabulary().conflict_terms
+    for name, q in rules().items():
+        body = "\n".join(line for line in q.text.splitlines() if not line.startswith("//"))
+        for term in ("allegation_types", "oversight_types"):
+            for value in terms[term]:
+                assert f"'{value}'" not in body, (name, value)

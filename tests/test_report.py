@@ -102,7 +102,8 @@ def test_markdown_and_json(case):
     found = json.loads(render(report, "json"))
     assert [f["rule"] for f in found] == [f["rule"] for f in report.findings]
     assert set(found[0]) == {"rule", "severity", "allegation", "actor", "implicated", "events", "evidence",
-                             "sources", "explanation"}
+                             "sources", "explanation", "weakest_confidence", "inferred"}
+    assert "- Strength: weakest confidence medium; every link documented" in md
 
 
 def test_unredacted_report_names_the_person(case):
@@ -134,3 +135,28 @@ def test_report_command_writes_every_format(case, cli, tmp_path):
         assert out.stat().st_size > 500 and "redacted" in result.stdout
     bad = cli("report", "conflicts", "--out", tmp_path / "r.doc", "--format", "doc")
     assert bad.returncode == 1 and "html, md, pdf, json" in bad.stderr
+
+
+def test_every_format_shows_strength_and_documented_only_leaves_inferred_out(case, graph, cli, tmp_path):
+    graph.driver.execute_query("MATCH ()-[r:PARTICIPATED_IN {role: 'accused'}]->() SET r.inferred = true",
+                               database_=graph.database)
+    report = build(case)
+    double = [f for f in report.findings if f["rule"] == "double_role"]
+    assert double and double[0]["inferred"] is True
+    for fmt in ("html", "md", "pdf"):
+        data = render(report, fmt)
+        text = text_of_pdf(data) if fmt == "pdf" else data.decode("utf-8")
+        assert "rests on an inferred link" in text and "every link documented" in text, fmt
+    documented = build(case, documented_only=True)
+    assert [f["rule"] for f in documented.findings] == [f["rule"] for f in report.findings if not f["inferred"]]
+    listed = cli("conflicts", "--documented-only", "--format", "json")
+    assert [f["rule"] for f in json.loads(listed.stdout)] == [f["rule"] for f in documented.findings]
+    out = tmp_path / "documented.json"
+    assert cli("report", "conflicts", "--out", out, "--documented-only").returncode == 0
+    assert all(not f["inferred"] for f in json.loads(out.read_text()))
+
+
+def test_only_web_addresses_become_links(case, graph):
+    graph.driver.execute_query("MATCH (s:Source) SET s.url = 'javascript:alert(1)'", database_=graph.database)
+    page = render(build(case), "html").decode("utf-8")
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page

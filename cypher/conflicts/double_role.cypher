@@ -1,47 +1,60 @@
 // name: conflicts/double_role
 // purpose: Rule double_role (high): a body that oversees the inquiry into an allegation also investigates or prosecutes a charge or case in which the alleged victim is the accused.
 // param: as_of - a date, or null: consider only events dated on or before it
+// param: allegation_types - event types that are allegations (vocabulary: conflict_terms)
+// param: implicating_roles - roles in an allegation that implicate a body (vocabulary: conflict_terms)
+// param: oversight_types - event types that oversee an allegation (vocabulary: conflict_terms)
+// param: overseer_roles - a body's roles in an oversight event (vocabulary: conflict_terms)
+// param: investigator_roles - a person's roles in an oversight event (vocabulary: conflict_terms)
+// param: case_types - event types of a case against the victim (vocabulary: conflict_terms)
 // mode: read
 // example: chainwatch conflicts --rule double_role
 MATCH vpath = (v:Person)-[:PARTICIPATED_IN {role: 'victim'}]->(a:Event)
-WHERE a.type IN ['ill_treatment', 'death', 'forced_confession']
+WHERE a.type IN $allegation_types
   AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))
 // the oversight events of A (up to three CONCERNS hops) and their overseers at O's date
 MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
-WHERE o.type IN ['investigation', 'criminal_case', 'forensic_exam', 'prosecution', 'trial']
+WHERE o.type IN $oversight_types
   AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
 WITH v, vpath, a, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
 CALL (o, olo, ohi) {
   MATCH opath = (x:Unit|Agency)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN ['investigating_body', 'prosecuting_body']
+  WHERE r.role IN $overseer_roles
   RETURN x, opath
   UNION
-  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN {role: 'investigator'}]->(o)
-  WHERE coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(o)
+  WHERE r.role IN $investigator_roles
+    AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
   RETURN x, opath
 }
 // the rule: the same body acts against the victim in a charge or case
 MATCH kpath = (v)-[:PARTICIPATED_IN {role: 'accused'}]->(c:Event)<-[xr:PARTICIPATED_IN]-(x)
-WHERE c.type IN ['charge', 'criminal_case', 'prosecution'] AND xr.role IN ['prosecuting_body', 'investigating_body']
+WHERE c.type IN $case_types AND xr.role IN $overseer_roles
   AND ($as_of IS NULL OR c.date_from IS NULL OR c.date_from <= date($as_of))
   AND c <> o
-// the accused body it is tied to, if any: who took part as perpetrator or detainer, or ran the facility
-OPTIONAL MATCH (i:Unit|Agency)-[ir:PARTICIPATED_IN]->(a)
-  WHERE ir.role IN ['alleged_perpetrator', 'perpetrator', 'detaining_body']
-OPTIONAL MATCH (a)-[:OCCURRED_AT]->(:Facility)<-[:OPERATES]-(op:Unit|Agency)
-WITH v, a, x, c, xr, collect(DISTINCT o.id) AS oversight, collect([vpath, cpath, opath, kpath]) AS pathsets,
-     head(collect(DISTINCT i.id) + collect(DISTINCT op.id)) AS implicated
-WITH v, a, x, c, xr, oversight, implicated, reduce(acc = [], ps IN pathsets | acc + ps) AS paths
-WITH v, a, x, c, xr, oversight, implicated,
+WITH v, a, x, c, xr, o, vpath, cpath, opath, kpath ORDER BY c.date_from, c.id, o.id
+// one finding per allegation and overseer, listing every case and every implicated body of A
+WITH a, x, collect(DISTINCT {title: c.title, role: xr.role, victim: v.name}) AS cases,
+     collect(DISTINCT c.id) AS case_ids, collect(DISTINCT o.id) AS oversight,
+     collect([vpath, cpath, opath, kpath]) AS pathsets
+CALL (a) {
+  OPTIONAL MATCH (i:Unit|Agency)-[ir:PARTICIPATED_IN]->(a) WHERE ir.role IN $implicating_roles
+  WITH collect(DISTINCT i.id) AS bodies
+  OPTIONAL MATCH (a)-[:OCCURRED_AT]->(:Facility)<-[:OPERATES]-(op:Unit|Agency)
+  WITH bodies, collect(DISTINCT op.id) AS operators
+  RETURN bodies + [o IN operators WHERE NOT o IN bodies] AS implicated
+}
+WITH a, x, cases, case_ids, oversight, implicated, reduce(acc = [], ps IN pathsets | acc + ps) AS paths
+WITH a, x, cases, case_ids, oversight, implicated,
      reduce(acc = [], p IN paths | acc + [n IN nodes(p) WHERE NOT n IN acc]) AS ns,
      reduce(acc = [], p IN paths | acc + [r IN relationships(p) WHERE NOT r IN acc]) AS rs
 RETURN 'double_role' AS rule, 'high' AS severity, a.id AS allegation, x.id AS actor,
-       implicated, oversight + [c.id] AS events,
+       implicated, oversight + case_ids AS events,
        {nodes: [n IN ns | n.id], relationships: [r IN rs | r.id]} AS evidence,
        reduce(acc = [], s IN reduce(all = [], e IN ns + rs | all + coalesce(e.sources, [])) |
               CASE WHEN s IN acc THEN acc ELSE acc + s END) AS sources,
        x.name + ' oversees the inquiry into "' + a.title + '"' + coalesce(' (' + a.date + ')', '') +
-       ' and is also the ' + replace(xr.role, '_', ' ') + ' in "' + c.title + '", where the alleged victim, ' +
-       v.name + ', is the accused.' +
-       CASE WHEN any(r IN rs WHERE r.confidence = 'low') THEN ' Part of this rests on low-confidence links.' ELSE '' END
-       AS explanation
+       ' and is also ' +
+       reduce(s = '', c IN cases | s + CASE WHEN s = '' THEN '' ELSE ' and ' END +
+              'the ' + replace(c.role, '_', ' ') + ' in "' + c.title + '", where the alleged victim, ' +
+              c.victim + ', is the accused') + '.' AS explanation

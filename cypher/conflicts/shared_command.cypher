@@ -2,20 +2,25 @@
 // purpose: Rule shared_command (medium): the body that investigates or prosecutes an allegation and an implicated body have a common superior within max_depth PART_OF hops of each, not counting apex agencies (bodies that meet only at an apex are independent).
 // param: as_of - a date, or null: consider only events dated on or before it
 // param: max_depth - how many PART_OF hops up from each body to look for the common superior (1 to 12; default 2)
+// param: allegation_types - event types that are allegations (vocabulary: conflict_terms)
+// param: implicating_roles - roles in an allegation that implicate a body (vocabulary: conflict_terms)
+// param: oversight_types - event types that oversee an allegation (vocabulary: conflict_terms)
+// param: overseer_roles - a body's roles in an oversight event (vocabulary: conflict_terms)
+// param: investigator_roles - a person's roles in an oversight event (vocabulary: conflict_terms)
 // mode: read
 // example: chainwatch conflicts --rule shared_command
 MATCH (a:Event)
-WHERE a.type IN ['ill_treatment', 'death', 'forced_confession']
+WHERE a.type IN $allegation_types
   AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))
 WITH a, coalesce(a.date_from, date('0001-01-01')) AS alo, coalesce(a.date_to, date('9999-12-31')) AS ahi
 // the implicated bodies of A, each with the path that implicates it (custody included)
 CALL (a, alo, ahi) {
   MATCH ipath = (i:Unit|Agency)-[r:PARTICIPATED_IN]->(a)
-  WHERE r.role IN ['alleged_perpetrator', 'perpetrator', 'detaining_body']
+  WHERE r.role IN $implicating_roles
   RETURN i, ipath
   UNION
   MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(a)
-  WHERE r.role IN ['alleged_perpetrator', 'perpetrator', 'detaining_body']
+  WHERE r.role IN $implicating_roles
     AND coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
   RETURN i, ipath
   UNION
@@ -25,21 +30,22 @@ CALL (a, alo, ahi) {
 }
 // the oversight events of A (up to three CONCERNS hops) and their overseers at O's date
 MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
-WHERE o.type IN ['investigation', 'criminal_case', 'forensic_exam', 'prosecution', 'trial']
+WHERE o.type IN $oversight_types
   AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
 WITH a, alo, ahi, i, ipath, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
 CALL (o, olo, ohi) {
   MATCH opath = (x:Unit|Agency)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN ['investigating_body', 'prosecuting_body']
+  WHERE r.role IN $overseer_roles
   RETURN x, opath
   UNION
-  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN {role: 'investigator'}]->(o)
-  WHERE coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(o)
+  WHERE r.role IN $investigator_roles
+    AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
   RETURN x, opath
 }
 WITH a, alo, ahi, i, ipath, o, cpath, olo, ohi, x, opath
 WHERE x <> i
-  // neither above nor below the other at the dates that count: those are self_investigation and superior_investigation
+  // neither above nor below the other at the dates that count: those are the critical and high rules
   AND NOT EXISTS { MATCH p = (x)-[:PART_OF*1..12]->(i)
                    WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo) }
   AND NOT EXISTS { MATCH p = (i)-[:PART_OF*1..12]->(x)
@@ -55,19 +61,21 @@ WITH a, x, i, o, c, xpath, ipath, cpath, opath, olo, ohi, alo, ahi,
 WHERE size(xup) <= $max_depth AND size(iup) <= $max_depth
   AND all(r IN xup WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
   AND all(r IN iup WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo)
-WITH a, x, i, collect(DISTINCT o.id) AS events, collect(DISTINCT c.name) AS commons,
+// one finding per allegation and overseer, listing every implicated body it shares a superior with
+WITH a, x, i, o, c, ipath, cpath, opath, xpath ORDER BY i.id, o.id, c.id
+WITH a, x, collect(DISTINCT i) AS bodies, collect(DISTINCT o.id) AS events, collect(DISTINCT c.name) AS commons,
      collect([ipath, cpath, opath, xpath]) AS pathsets
-WITH a, x, i, events, commons, reduce(acc = [], ps IN pathsets | acc + ps) AS paths
-WITH a, x, i, events, commons,
+WITH a, x, bodies, events, commons, reduce(acc = [], ps IN pathsets | acc + ps) AS paths
+WITH a, x, bodies, events, commons,
      reduce(acc = [], p IN paths | acc + [n IN nodes(p) WHERE NOT n IN acc]) AS ns,
      reduce(acc = [], p IN paths | acc + [r IN relationships(p) WHERE NOT r IN acc]) AS rs
 RETURN 'shared_command' AS rule, 'medium' AS severity, a.id AS allegation, x.id AS actor,
-       i.id AS implicated, events,
+       [b IN bodies | b.id] AS implicated, events,
        {nodes: [n IN ns | n.id], relationships: [r IN rs | r.id]} AS evidence,
        reduce(acc = [], s IN reduce(all = [], e IN ns + rs | all + coalesce(e.sources, [])) |
               CASE WHEN s IN acc THEN acc ELSE acc + s END) AS sources,
        'The ' + replace(a.type, '_', '-') + ' alleged in "' + a.title + '"' + coalesce(' (' + a.date + ')', '') +
-       ' was investigated by ' + x.name + ', which answers to ' + head(commons) + ' like ' + i.name +
-       ', the body implicated in it.' +
-       CASE WHEN any(r IN rs WHERE r.confidence = 'low') THEN ' Part of this rests on low-confidence links.' ELSE '' END
+       ' was investigated by ' + x.name + ', which answers to ' + head(commons) + ' like ' +
+       reduce(s = '', b IN bodies | s + CASE WHEN s = '' THEN '' ELSE ' and ' END + b.name) +
+       CASE WHEN size(bodies) = 1 THEN ', the body implicated in it.' ELSE ', bodies implicated in it.' END
        AS explanation
