@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from graph.vocabulary import Vocabulary, load
 from ingest.problems import Problem
 
+MAX_CELL = 1_000_000  # characters; longer cells are refused with a located error
+csv.field_size_limit(MAX_CELL)
 METADATA_FILE = "dataset.yaml"
 METADATA_KEY = "dataset"
 
@@ -142,11 +145,13 @@ def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> None:
         ds.problems.append(Problem(path.name, line, None, None,
             "not UTF-8 text; save the file as 'CSV UTF-8' from your spreadsheet program"))
         return
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    # Only \r and \n end a line: a cell may hold U+2028 or other characters that
+    # str.splitlines would treat as line breaks.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader, [])]
     except csv.Error as e:
-        ds.problems.append(Problem(path.name, 1, None, None, f"unreadable header row: {e}"))
+        ds.problems.append(Problem(path.name, 1, None, None, "unreadable header row: " + _csv_error(e)))
         return
     if not header:
         return
@@ -170,8 +175,18 @@ def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> None:
                      for i, (name, value) in enumerate(zip(header, values), start=1)}
             ds.rows.append(Row(path.name, kind, line, cells))
     except csv.Error as e:
-        ds.problems.append(Problem(path.name, reader.line_num, None, None,
-                                   f"broken CSV quoting: {e}; check the double quotes on this line"))
+        ds.problems.append(Problem(path.name, reader.line_num, None, None, _csv_error(e)))
+
+
+def _csv_error(e: csv.Error) -> str:
+    """The csv module's complaint, in words that say what to fix."""
+    text = str(e)
+    if "field larger than field limit" in text:
+        return (f"a cell is longer than {MAX_CELL:,} characters (or a double quote is never closed, "
+                "so the rest of the file became one cell); shorten it or close the quote")
+    if "NUL" in text:
+        return "the file contains NUL bytes, so it is not a CSV text file; save it again as 'CSV UTF-8'"
+    return f"broken CSV quoting ({text}); check the double quotes on this line"
 
 
 def _scalar(node) -> str | list[str] | None:

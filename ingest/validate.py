@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import networkx as nx
+
 from graph import dates
 from graph.vocabulary import Column, Vocabulary, load
 from ingest.problems import Problem
@@ -212,6 +214,7 @@ def validate(path: Path | str, known_ids: KnownIds | None = None,
         ds.relations.append(rel)
 
     _check_references(check, ds, defined, known_ids, vocab)
+    _check_cycles(check, ds)
     ds.problems = check.problems
     return ds
 
@@ -335,3 +338,30 @@ def _check_references(check: _Checker, ds: Dataset, defined: dict, known_ids: Kn
             elif not labels & set(allowed):
                 check.problem(r.row, field_name, f"a {r.type} {field_name} must be a "
                               f"{' or '.join(allowed)}, and '{end}' is a {'/'.join(sorted(labels))}")
+
+
+MAX_CYCLES_REPORTED = 20
+
+
+def _check_cycles(check: _Checker, ds: Dataset) -> None:
+    """A body cannot be part of itself: PART_OF links that close a loop while all are valid
+    at some common date are a data error (a reorganisation that reverses a link years later
+    is not). Chains stay finite whatever the data, but a loop would make nonsense of them."""
+    hierarchy = nx.MultiDiGraph()
+    for r in ds.relations:
+        if r.type == "PART_OF":
+            hierarchy.add_edge(r.subject, r.object, rel=r)
+    reported = 0
+    for cycle in nx.simple_cycles(nx.DiGraph(hierarchy)):
+        if reported == MAX_CYCLES_REPORTED:
+            break
+        links = [min((d["rel"] for d in hierarchy.get_edge_data(a, b).values()), key=lambda r: r.row.line)
+                 for a, b in zip(cycle, cycle[1:] + cycle[:1])]
+        starts = [r.props.get("valid_from") for r in links if r.props.get("valid_from")]
+        ends = [r.props.get("valid_to") for r in links if r.props.get("valid_to")]
+        if starts and ends and max(starts) > min(ends):
+            continue  # the links never hold at the same time
+        loop = " -> ".join(cycle + cycle[:1])
+        check.problem(links[0].row, "object", f"PART_OF makes a loop ({loop}) while every link in it "
+                      "holds: a body cannot be part of itself; fix the direction or the dates of one link")
+        reported += 1

@@ -4,7 +4,6 @@ fact cites a source, background facts are marked, unnamed people protected."""
 from __future__ import annotations
 
 import csv
-import os
 import re
 from collections import Counter
 
@@ -14,7 +13,8 @@ from ingest.load import ingest
 from tests.conftest import SAMPLE
 from tests.test_ingest import cypher
 
-ARTICLE = SAMPLE.parent.parent.parent / "shared" / "sources" / "insider-kazakhstan-torture-2022.txt"
+# The article the sample is built from, kept with the dataset so the check below always runs.
+ARTICLE = SAMPLE / "sources" / "insider-kazakhstan-torture-2022.txt"
 
 
 def normal(text: str) -> str:
@@ -65,18 +65,16 @@ def test_allegations_stay_alleged(sample):
 
 
 def test_every_fact_cites_a_source_and_quotes_the_article(sample):
-    assert ARTICLE.exists() or not os.environ.get("CI"), f"{ARTICLE} is missing"
-    article = normal(ARTICLE.read_text(encoding="utf-8")) if ARTICLE.exists() else None
+    article = normal(ARTICLE.read_text(encoding="utf-8"))  # missing: the test fails, never skips
     for r in rows("relations"):
         assert r["sources"], r
         if r["sources"] == "src:background-kz":
             assert r["confidence"] == "low" and r["note"], r  # reviewers can find and judge them
         elif "src:insider-2022" in r["sources"] and r["confidence"] != "low":
             assert r["quote"], r
-            if article:
-                for part in r["quote"].split(" ... "):  # " ... " joins two passages
-                    core = normal(part).strip("\" .")
-                    assert core in article, (core, r)
+            for part in r["quote"].split(" ... "):  # " ... " joins two passages
+                core = normal(part).strip("\" .")
+                assert core in article, (core, r)
 
 
 def test_background_facts_are_low_confidence(sample):

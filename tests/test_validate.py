@@ -272,3 +272,14 @@ def test_short_rows_miss_required_cells(tmp_path):
     assert "people.csv, line 4, column 2 (name): 'name' is required and empty; fill it in" in found
     assert "events.csv, line 3, column 3 (title): 'title' is required and empty; fill it in" in found
     assert len(found) == 2, found
+
+
+def test_unicode_line_separators_inside_a_cell_are_text(tmp_path):
+    """Only CR and LF end a CSV line; U+2028, U+0085 and friends stay inside the cell."""
+    name = "Line\u2028Separator\x85Next\x1cFile"
+    folder = small(tmp_path / "ds", people=[{"id": "person:odd", "name": name, "sources": "src:a"},
+                                            {"id": "person:officer", "name": "Officer One", "sources": "src:a"},
+                                            {"id": "person:victim", "name": "Victim", "sources": "src:a"}])
+    ds = validate(folder)
+    assert ds.ok, [str(p) for p in ds.problems]
+    assert next(n for n in ds.nodes if n.id == "person:odd").props["name"] == name
