@@ -63,8 +63,12 @@ FormatOption = typer.Option(Format.table, "--format", "-f", help="table for peop
 def fail(message: str, code: int = 1) -> NoReturn:
     """End the command with a one-line reason. The message often carries data or the
     server's words (`[:PART_OF]`, `[bold]`), so it is printed as plain text, never markup."""
-    err.print(Text("error: ", style="bold red") + Text(message), highlight=False, soft_wrap=True)
+    say_error(message)
     raise typer.Exit(code)
+
+
+def say_error(message: str) -> None:
+    err.print(Text("error: ", style="bold red") + Text(message), soft_wrap=True)
 
 
 def _graph(home: Optional[Path] = None):
@@ -483,8 +487,16 @@ def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
 
 
 def main() -> None:
+    from neo4j.exceptions import DriverError, Neo4jError
+
     try:
         app()
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
+    except (DriverError, Neo4jError, OSError) as e:
+        # The server went away or failed mid-command: say so in one line, never a traceback.
+        # Every write is a batch in its own transaction, so nothing is half-written.
+        say_error(f"Neo4j failed during the command ({type(e).__name__}: {e}); nothing is half-written: "
+                  "check `chainwatch server status`, then run the same command again to finish")
+        sys.exit(1)
