@@ -37,7 +37,13 @@ def neo4j_home(tmp_path_factory) -> Path:
     saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("NEO4J_")}
     saved["CHAINWATCH_HOME"] = os.environ.get("CHAINWATCH_HOME")
     os.environ["CHAINWATCH_HOME"] = str(home)
-    server.start(home, bolt_port=free_port(), http_port=free_port())
+    for attempt in range(3):  # a free port can be taken by another process before Neo4j binds it
+        try:
+            server.start(home, bolt_port=free_port(), http_port=free_port())
+            break
+        except server.ServerError:
+            if attempt == 2:
+                raise
     yield home
     server.stop(home)
     for k, v in saved.items():

@@ -140,9 +140,12 @@ def test_conflicts_command_on_the_sample(cli):
     found = json.loads(result.stdout)
     assert found and all(f["sources"] and f["explanation"] for f in found)
     table = cli("conflicts")
-    assert "most severe first" in table.stdout and "double_role" in table.stdout
-    one = json.loads(cli("conflicts", "--rule", "double_role", "--format", "json").stdout)
-    assert {f["rule"] for f in one} == {"double_role"}
+    assert "most severe first" in table.stdout and "retaliation" in table.stdout
+    assert "Inferred, not stated by a source" in table.stdout  # strength, in words
+    one = json.loads(cli("conflicts", "--rule", "retaliation", "--format", "json").stdout)
+    assert {f["rule"] for f in one} == {"retaliation"} and len(one) == len(found)
+    documented = json.loads(cli("conflicts", "--documented-only", "--format", "json").stdout)
+    assert [f["actor"] for f in documented] == [f["actor"] for f in found if not f["inferred"]] == ["agency:antikor"]
     assert json.loads(cli("conflicts", "--as-of", "2021-12-31", "--format", "json").stdout) == []
     unknown = cli("conflicts", "--rule", "nepotism")
     assert unknown.returncode == 1 and "self_investigation" in unknown.stderr
