@@ -136,6 +136,19 @@ def test_conflicts_page_filters_and_opens_a_finding(sample):
     assert f"0 of {total} finding(s)" in captions(at)
 
 
+def test_conflicts_page_shows_strength_and_can_leave_inferred_findings_out(sample):
+    found = data.conflicts(False)
+    inferred = [f for f in found if f["inferred"]]
+    assert inferred and len(inferred) < len(found)  # the sample has both kinds
+    at = page("conflicts_page")
+    assert any(c.value.startswith("Strength: weakest confidence") for c in at.caption)
+    grid = at.dataframe[0].value
+    assert {"weakest_confidence", "inferred"} <= set(grid.columns)
+    at.checkbox(key="documented-only").check().run()
+    documented = len(found) - len(inferred)
+    assert f"{documented} of {documented} finding(s)" in captions(at)
+
+
 def test_console_page_refuses_writes(sample):
     at = page("console_page")
     at.text_area(key="cypher-(write your own)").input("CREATE (n:Scratch) RETURN n").run()
