@@ -28,8 +28,7 @@ def _render(template: str, **names: str) -> str:
 def statements(vocab: Vocabulary | None = None) -> list[str]:
     vocab = vocab or load()
     out = []
-    unique = [(vocab.entity_label, "id"), *((lab, "id") for lab in vocab.labels),
-              ("Dataset", "name"), ("IngestRun", "id")]
+    unique = [*vocab.node_keys.items(), *((lab, "id") for lab in vocab.labels)]
     for label, prop in unique:
         out.append(_render("unique_id", name=f"{label.lower()}_{prop}", label=label, property=prop))
     for prop in EVENT_INDEXES:

@@ -72,6 +72,7 @@ class Vocabulary:
     system_relations: dict[str, str]
     lists: dict[str, dict[str, str]] = field(default_factory=dict)
     conflict_terms: dict[str, list[str] | str] = field(default_factory=dict)
+    node_keys: dict[str, str] = field(default_factory=dict)  # label -> its identifying property
 
     def label_for_file(self, stem: str) -> Label | None:
         return next((lab for lab in self.labels.values() if lab.file == stem), None)
@@ -97,7 +98,7 @@ def _columns(spec: dict) -> dict[str, Column]:
 
 def _check_identifiers(vocab: Vocabulary) -> None:
     names = [vocab.entity_label, "Actor", *vocab.system_labels, *vocab.labels,
-             *vocab.relations, *vocab.system_relations]
+             *vocab.relations, *vocab.system_relations, *vocab.node_keys, *vocab.node_keys.values()]
     bad = [n for n in names if not IDENTIFIER.match(n)]
     if bad:
         raise ValueError(f"{VOCABULARY_FILE}: names must be Cypher identifiers: {bad}")
@@ -128,6 +129,7 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         system_relations=raw["system_relations"],
         lists=raw["lists"],
         conflict_terms=raw["conflict_terms"],
+        node_keys=raw["node_keys"],
     )
     _check_identifiers(vocab)
     _check_conflict_terms(vocab)

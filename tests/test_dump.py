@@ -1,0 +1,93 @@
+"""The dump: export, restore into an empty database, export again, and the
+bytes are identical; a damaged dump or a non-empty database is refused
+before anything is written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from graph.conflicts import findings
+from graph.dump import DumpError, export, restore
+from ingest.load import ingest
+from tests.conftest import SAMPLE
+from tests.datasets import small
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def loaded(graph, tmp_path):
+    ingest(graph, SAMPLE)
+    ingest(graph, small(tmp_path / "other", name="other-ds"))
+    return graph
+
+
+def test_dump_restore_dump_is_byte_identical(loaded, tmp_path):
+    first = tmp_path / "first"
+    counts = export(loaded, first)
+    before = findings(loaded)
+    loaded.write("admin/delete_everything")
+    assert restore(loaded, first) == counts
+    second = tmp_path / "second"
+    export(loaded, second)
+    assert files(first) == files(second)
+    assert findings(loaded) == before  # the restored graph answers as the original did
+
+
+def test_the_dump_holds_everything_with_typed_values(loaded, tmp_path):
+    export(loaded, tmp_path / "d")
+    nodes = [json.loads(line) for line in (tmp_path / "d" / "nodes.jsonl").read_text(encoding="utf-8").splitlines()]
+    kinds = {n["key"][0] for n in nodes}
+    assert kinds == {"Entity", "Dataset", "IngestRun"}  # data, datasets and the run log
+    run = next(n for n in nodes if n["key"][0] == "IngestRun")
+    assert set(run["properties"]["started"]) == {"$datetime"}
+    rel = json.loads((tmp_path / "d" / "relationships.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert set(rel) == {"start", "type", "end", "properties"}
+    lines = (tmp_path / "d" / "nodes.jsonl").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines)
+
+
+def test_restore_refuses_a_database_that_is_not_empty(loaded, tmp_path):
+    export(loaded, tmp_path / "d")
+    with pytest.raises(DumpError, match="not empty"):
+        restore(loaded, tmp_path / "d")
+    export(loaded, tmp_path / "after")
+    assert files(tmp_path / "d") == files(tmp_path / "after")  # untouched
+    restore(loaded, tmp_path / "d", wipe=True)
+    export(loaded, tmp_path / "wiped")
+    assert files(tmp_path / "d") == files(tmp_path / "wiped")
+
+
+def test_a_damaged_dump_is_refused_before_anything_is_written(loaded, tmp_path):
+    export(loaded, tmp_path / "d")
+    nodes = tmp_path / "d" / "nodes.jsonl"
+    nodes.write_bytes(nodes.read_bytes()[:-200])  # cut short
+    loaded.write("admin/delete_everything")
+    with pytest.raises(DumpError, match="checksum"):
+        restore(loaded, tmp_path / "d")
+    assert loaded.read("dump/is_empty")[0]["empty"]
+    with pytest.raises(DumpError, match="not a chainwatch dump"):
+        restore(loaded, tmp_path)
+
+
+def test_a_node_without_a_key_cannot_be_dumped(graph, tmp_path):
+    graph.driver.execute_query("CREATE (:Scratch {note: 'typed by hand'})", database_=graph.database)
+    with pytest.raises(DumpError, match="Scratch"):
+        export(graph, tmp_path / "d")
+
+
+def test_export_and_restore_commands(cli, tmp_path):
+    assert cli("ingest", SAMPLE).returncode == 0
+    first = cli("export", tmp_path / "a", "--format", "jsonl")
+    assert first.returncode == 0, first.stderr
+    refused = cli("restore", tmp_path / "a")
+    assert refused.returncode == 1 and "--wipe" in refused.stderr
+    assert cli("restore", tmp_path / "a", "--wipe").returncode == 0
+    assert cli("export", tmp_path / "b").returncode == 0
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    later = cli("export", tmp_path / "c", "--format", "graphml")
+    assert later.returncode == 1 and "jsonl" in later.stderr
