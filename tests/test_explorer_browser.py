@@ -36,6 +36,25 @@ if not CHROMIUM:
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 
+def serve(neo4j_home, *flags: str):
+    """`chainwatch explore` on a free port; returns (process, base url) once it answers."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CHAINWATCH_HOME"] = str(neo4j_home)
+    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "explore", "--port", str(port), *flags], env=env,
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
+            return proc, base
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("the explorer did not start: " + proc.stdout.read().decode(errors="replace"))
+
+
 @pytest.fixture(scope="module")
 def explorer(neo4j_home, session_graph):
     session_graph.write("admin/delete_everything")
@@ -48,22 +67,7 @@ def explorer(neo4j_home, session_graph):
         "MATCH (u:Unit {id: 'unit:sobr'}) CREATE (p:Entity:Person:Actor {id: 'person:pixel', name: $name, "
         "aliases: [$name], datasets: ['test']})-[:MEMBER_OF {id: 'rel:pixel', sources: ['src:insider-2022'], "
         "confidence: 'low', quote: $name}]->(u)", {"name": PIXEL}, database_=session_graph.database)
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["CHAINWATCH_HOME"] = str(neo4j_home)
-    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "explore", "--port", str(port)], env=env,
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        raise RuntimeError("the explorer did not start: " + proc.stdout.read().decode(errors="replace"))
+    proc, base = serve(neo4j_home)
     yield base
     proc.terminate()  # `chainwatch explore` has become Streamlit: this stops the server itself
     proc.wait(timeout=20)
@@ -193,3 +197,23 @@ def test_markdown_in_a_name_is_shown_as_text_and_fetches_nothing(page):
     page.wait_for_timeout(1000)  # give a stray image time to be requested
     assert page.locator("img[src*='example.com']").count() == 0
     shot(page, "markdown-as-text")
+
+
+def test_a_public_explorer_has_no_switch_no_console_and_no_real_names(explorer, page, neo4j_home):
+    proc, base = serve(neo4j_home, "--public")
+    try:
+        page.goto(base + "/")
+        expect(page.get_by_role("heading", name="Search")).to_be_visible(timeout=30_000)
+        expect(page.get_by_text("cannot be switched off here")).to_be_visible()
+        assert page.get_by_role("switch").count() == 0 and page.get_by_text("Public mode", exact=True).count() == 0
+        assert page.get_by_role("link", name="Cypher console").count() == 0
+        page.goto(base + "/console")  # typed by hand: not served
+        expect(page.get_by_role("heading", name="Search")).to_be_visible(timeout=30_000)
+        assert page.get_by_role("heading", name="Cypher console (read-only)").count() == 0
+        page.goto(base + "/entity?id=person:taldykorgan-teenager")
+        expect(page.get_by_role("heading", name="Minor T.")).to_be_visible(timeout=30_000)
+        assert page.get_by_text("Seventeen-year-old from the Almaty region").count() == 0
+        shot(page, "public-explorer")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
