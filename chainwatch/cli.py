@@ -468,27 +468,42 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
     os.execve(sys.executable, command, env)
 
 
-EXPORT_FORMATS = ("jsonl",)  # csv, graphml, gexf and ftm arrive with their issue
+EXPORT_FORMATS = ("jsonl", "graphml", "gexf")  # csv and ftm arrive with claims and the importers
 
 
 @app.command()
-def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to write the dump into."),
+def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to write into."),
            fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl: the dump, everything needed "
-                                   "to rebuild the graph with `chainwatch restore`."),
+                                   "to rebuild the graph with `chainwatch restore`; graphml (yEd, Gephi) or "
+                                   "gexf (Gephi, with its timeline): the network of actors and events."),
+           dataset: Optional[str] = typer.Option(None, "--dataset", help="graphml/gexf: only what this "
+                                                 "dataset contributed."),
+           redact: bool = typer.Option(False, "--redact", help="graphml/gexf: every protected person "
+                                       "under their pseudonym, ids included."),
            home: Optional[Path] = HomeOption):
-    """Write the whole graph to DIR: nodes, relationships, sources and the run log.
+    """Write the graph to DIR: the dump (jsonl) or a network file for Gephi and yEd.
 
-    The dump is deterministic: the same graph always gives the same bytes, so two dumps
-    can be compared with `diff`, and a restored graph dumps identically. Take one before
-    any risky operation. Example: chainwatch export backups/2026-11-25
+    The dump holds nodes, relationships, sources and the run log, and is deterministic: the
+    same graph always gives the same bytes, so two dumps can be compared with `diff`, and a
+    restored graph dumps identically. Take one before any risky operation.
+    Examples: chainwatch export backups/2026-11-25; chainwatch export out --format gexf --redact
     """
     from graph.dump import DumpError, export as write_dump
+    from graph.network_export import write as write_network
 
     if fmt not in EXPORT_FORMATS:
         fail(f"--format {fmt} is not available yet; use one of: {', '.join(EXPORT_FORMATS)}")
-    counts = _using_graph(home, lambda g: write_dump(g, folder), DumpError)
-    out.print(f"Wrote the dump to {folder}: {counts['nodes']} nodes, {counts['relationships']} "
-              "relationships.")
+    if fmt == "jsonl":
+        if dataset or redact:
+            fail("the dump (jsonl) is always the whole graph, unredacted: it is a backup. Use "
+                 "--format graphml or gexf for one dataset or a redacted copy")
+        counts = _using_graph(home, lambda g: write_dump(g, folder), DumpError)
+        out.print(f"Wrote the dump to {folder}: {counts['nodes']} nodes, {counts['relationships']} "
+                  "relationships.")
+        return
+    path, nodes, edges = _using_graph(home, lambda g: write_network(g, folder, fmt, dataset=dataset,
+                                                                    redact=redact))
+    out.print(f"Wrote {path}: {nodes} nodes, {edges} edges{', redacted' if redact else ''}.")
 
 
 @app.command()

@@ -5,6 +5,7 @@ before anything is written."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -89,5 +90,42 @@ def test_export_and_restore_commands(cli, tmp_path):
     assert cli("restore", tmp_path / "a", "--wipe").returncode == 0
     assert cli("export", tmp_path / "b").returncode == 0
     assert files(tmp_path / "a") == files(tmp_path / "b")
-    later = cli("export", tmp_path / "c", "--format", "graphml")
+    later = cli("export", tmp_path / "c", "--format", "csv")
     assert later.returncode == 1 and "jsonl" in later.stderr
+
+
+# -- network files for Gephi and yEd ------------------------------------------
+
+def test_graphml_and_gexf_parse_with_the_right_counts_and_attributes(loaded, cli, tmp_path):
+    import networkx as nx
+    expected = loaded.read("export/network", dataset="kazakhstan-2022")[0]
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        result = cli("export", tmp_path / fmt, "--format", fmt, "--dataset", "kazakhstan-2022")
+        assert result.returncode == 0, result.stderr
+        g = reader(tmp_path / fmt / f"graph.{fmt}")
+        assert g.number_of_nodes() == len(expected["nodes"]) and g.number_of_edges() == len(expected["edges"])
+        azanov = g.nodes["person:baurzhan-azanov"]
+        assert azanov["label"] == "Baurzhan Azanov" and azanov["kind"] == "Person"
+        edge = next(d for u, v, d in g.edges(data=True)
+                    if (u, v) == ("person:baurzhan-azanov", "event:azanov-petition-february"))
+        assert (edge["relation"], edge["role"], edge["confidence"]) == ("PARTICIPATED_IN", "complainant", "medium")
+        assert edge["sources"] == "src:insider-2022" and edge["id"].startswith("rel:")
+        assert "person:officer" not in g  # the other dataset is left out
+    gexf = (tmp_path / "gexf" / "graph.gexf").read_text(encoding="utf-8")
+    assert 'mode="dynamic"' in gexf and 'start="2022-01-08" end="2022-01-17"' in gexf  # Gephi's timeline
+    assert 'type="PART_OF"' not in gexf  # GEXF reserves an edge's type for its direction
+
+
+def test_a_redacted_network_file_names_no_protected_person(loaded, cli, tmp_path):
+    for fmt in ("graphml", "gexf"):
+        assert cli("export", tmp_path / fmt, "--format", fmt, "--redact").returncode == 0
+        text = (tmp_path / fmt / f"graph.{fmt}").read_text(encoding="utf-8")
+        for real in ("Seventeen-year-old from the Almaty region", "person:taldykorgan-teenager", "Victim",
+                     "person:victim"):
+            assert not re.search(r"(?<!\w)" + re.escape(real) + r"(?!\w)", text), (fmt, real)
+        assert "Minor T." in text and "V." in text
+    unredacted = cli("export", tmp_path / "plain", "--format", "gexf")
+    assert unredacted.returncode == 0
+    assert "person:taldykorgan-teenager" in (tmp_path / "plain" / "graph.gexf").read_text(encoding="utf-8")
+    refused = cli("export", tmp_path / "x", "--format", "jsonl", "--redact")
+    assert refused.returncode == 1 and "gexf" in refused.stderr

@@ -1,0 +1,59 @@
+"""The graph as a network file for Gephi and yEd: GraphML and GEXF.
+
+Actors and events are nodes, the facts between them edges; each carries its
+label, kind, dates, confidence, datasets and sources as attributes (lists
+joined with `;`, as dataset cells are). GEXF gets Gephi's own time
+intervals (`start`/`end` from the facts' validity and the events' dates), so
+its timeline works. `dataset` keeps one dataset's part; `redact` passes
+everything, ids included, through the Redactor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from graph.db import Graph
+from graph.redaction import Redactor
+from graph.values import plain
+
+FORMATS = ("graphml", "gexf")
+
+
+def _attributes(item: dict, skip: tuple[str, ...]) -> dict:
+    """Scalar attributes only: None dropped, lists joined, dates as ISO text."""
+    out = {}
+    for k, v in plain(item).items():
+        if k in skip or v is None or v == []:
+            continue
+        out[k] = ";".join(str(x) for x in v) if isinstance(v, list) else v
+    return out
+
+
+def network(graph: Graph, *, dataset: str | None = None, redact: bool = False) -> nx.MultiDiGraph:
+    row = graph.read("export/network", dataset=dataset)[0]
+    redactor = Redactor.for_graph(graph) if redact else Redactor.none()
+    nodes, edges = redactor(row["nodes"]), redactor(row["edges"])
+    g = nx.MultiDiGraph(mode="dynamic", timeformat="date")
+    present = set()
+    for n in nodes:
+        g.add_node(n["id"], label=n["name"] or n["id"], **_attributes(n, ("id", "name")))
+        present.add(n["id"])
+    for e in edges:
+        if e["source"] in present and e["target"] in present:
+            g.add_edge(e["source"], e["target"], key=e["id"], id=e["id"], label=e["relation"],
+                       **_attributes(e, ("id", "source", "target")))
+    return g
+
+
+def write(graph: Graph, folder: Path, fmt: str, *, dataset: str | None = None,
+          redact: bool = False) -> tuple[Path, int, int]:
+    g = network(graph, dataset=dataset, redact=redact)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"graph.{fmt}"
+    if fmt == "graphml":
+        nx.write_graphml(g, path, named_key_ids=True)  # dates stay attributes: GraphML has no time
+    else:
+        nx.write_gexf(g, path)
+    return path, g.number_of_nodes(), g.number_of_edges()
