@@ -468,20 +468,21 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
     os.execve(sys.executable, command, env)
 
 
-EXPORT_FORMATS = ("jsonl", "graphml", "gexf")  # csv and ftm arrive with claims and the importers
+EXPORT_FORMATS = ("jsonl", "csv", "graphml", "gexf")  # ftm arrives with the importers
 
 
 @app.command()
 def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to write into."),
            fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl: the dump, everything needed "
-                                   "to rebuild the graph with `chainwatch restore`; graphml (yEd, Gephi) or "
-                                   "gexf (Gephi, with its timeline): the network of actors and events."),
-           dataset: Optional[str] = typer.Option(None, "--dataset", help="graphml/gexf: only what this "
+                                   "to rebuild the graph with `chainwatch restore`; csv: our own dataset format, "
+                                   "safe to open in a spreadsheet, that `chainwatch ingest` loads again; "
+                                   "graphml (yEd, Gephi) or gexf (Gephi, with its timeline): the network."),
+           dataset: Optional[str] = typer.Option(None, "--dataset", help="csv/graphml/gexf: only what this "
                                                  "dataset contributed."),
-           redact: bool = typer.Option(False, "--redact", help="graphml/gexf: every protected person "
+           redact: bool = typer.Option(False, "--redact", help="csv/graphml/gexf: every protected person "
                                        "under their pseudonym, ids included."),
            home: Optional[Path] = HomeOption):
-    """Write the graph to DIR: the dump (jsonl) or a network file for Gephi and yEd.
+    """Write the graph to DIR: the dump (jsonl), a dataset (csv) or a network file for Gephi and yEd.
 
     The dump holds nodes, relationships, sources and the run log, and is deterministic: the
     same graph always gives the same bytes, so two dumps can be compared with `diff`, and a
@@ -496,10 +497,16 @@ def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to
     if fmt == "jsonl":
         if dataset or redact:
             fail("the dump (jsonl) is always the whole graph, unredacted: it is a backup. Use "
-                 "--format graphml or gexf for one dataset or a redacted copy")
+                 "--format csv, graphml or gexf for one dataset or a redacted copy")
         counts = _using_graph(home, lambda g: write_dump(g, folder), DumpError)
         out.print(f"Wrote the dump to {folder}: {counts['nodes']} nodes, {counts['relationships']} "
                   "relationships.")
+        return
+    if fmt == "csv":
+        from graph.dataset_export import write as write_dataset
+        counts = _using_graph(home, lambda g: write_dataset(g, folder, dataset=dataset, redact=redact))
+        out.print(f"Wrote the dataset to {folder}: " + ", ".join(f"{n} in {f}.csv" for f, n in counts.items())
+                  + (", redacted" if redact else "") + ".")
         return
     path, nodes, edges = _using_graph(home, lambda g: write_network(g, folder, fmt, dataset=dataset,
                                                                     redact=redact))

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from graph.cells import original
 from graph.vocabulary import Vocabulary, load
 from ingest.problems import Problem
 
@@ -171,7 +172,7 @@ def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> None:
             # Spreadsheet programs drop trailing empty cells: a short row's missing
             # cells are empty cells, so a required one is reported, not skipped.
             values += [""] * (len(header) - len(values))
-            cells = {name: Cell(value, line, i)
+            cells = {name: Cell(original(value), line, i)  # a cell neutralised against formulas
                      for i, (name, value) in enumerate(zip(header, values), start=1)}
             ds.rows.append(Row(path.name, kind, line, cells))
     except csv.Error as e:

