@@ -117,7 +117,7 @@ def test_ingest_dry_run_and_stats(cli, tmp_path):
 
 @pytest.mark.parametrize("command", [[], ["server"], ["server", "start"], ["schema", "apply"], ["validate"], ["chain"],
                                      ["conflicts"], ["report", "conflicts"], ["ingest"], ["query"], ["cypher"],
-                                     ["stats"], ["explore"]])
+                                     ["stats"], ["explore"], ["export"], ["restore"]])
 def test_every_command_has_help(cli, command):
     """The help shows the command's own explanation, not only Typer's usage line."""
     import typer.main
