@@ -23,6 +23,7 @@ from ingest.problems import Problem
 
 MAX_CELL = 1_000_000  # characters; longer cells are refused with a located error
 csv.field_size_limit(MAX_CELL)
+TOO_DEEP = "not valid YAML: lists or mappings nested too deep to be a dataset; check the brackets"
 METADATA_FILE = "dataset.yaml"
 METADATA_KEY = "dataset"
 
@@ -115,6 +116,9 @@ def _read_folder(folder: Path, vocab: Vocabulary) -> RawDataset:
             ds.problems.append(Problem(METADATA_FILE, mark.line + 1 if mark else None,
                                        mark.column + 1 if mark else None, None,
                                        f"not valid YAML: {e}"))
+            loaded = {}
+        except RecursionError:
+            ds.problems.append(Problem(METADATA_FILE, None, None, None, TOO_DEEP))
             loaded = {}
         if not isinstance(loaded, dict):
             ds.problems.append(Problem(METADATA_FILE, 1, None, None,
@@ -210,6 +214,9 @@ def _read_yaml(path: Path, vocab: Vocabulary) -> RawDataset:
         ds.problems.append(Problem(name, mark.line + 1 if mark else None,
                                    mark.column + 1 if mark else None, None,
                                    f"not valid YAML: {getattr(e, 'problem', e)}"))
+        return ds
+    except RecursionError:  # brackets nested thousands deep: no dataset looks like that
+        ds.problems.append(Problem(name, None, None, None, TOO_DEEP))
         return ds
     if root is None:
         return ds

@@ -169,3 +169,24 @@ def test_the_command_line_shows_problems_never_a_traceback(tmp_path, neo4j_home)
             if kind != "empty_file":
                 where = "relations.csv" if kind == "cycle" else "people.csv"
                 assert result.returncode == 1 and where in result.stderr + result.stdout, (kind, command)
+
+
+YAML_ATTACKS = {
+    "alias bomb": "a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\npeople: [*c, *c, *c, *c, *c, *c, *c, *c]\n",
+    "python tag": "dataset: {name: x}\npeople:\n  - id: !!python/object/apply:os.system ['echo pwned']\n",
+    "not a mapping": "- just\n- a list\n",
+    "tab indentation": "dataset:\n\tname: x\n",
+    "binary": "\x00\x01\x02\xff",
+    "deep nesting": "people: " + "[" * 5000 + "]" * 5000 + "\n",
+    "mapping as a value": "dataset: {name: x}\npeople:\n  - id: person:a\n    name: {first: A}\n",
+}
+
+
+@pytest.mark.parametrize("attack", sorted(YAML_ATTACKS))
+def test_hostile_yaml_ends_in_located_errors(tmp_path, attack):
+    path = tmp_path / "case.yaml"
+    path.write_bytes(YAML_ATTACKS[attack].encode("utf-8", "surrogateescape"))
+    ds = validate(path)  # must not raise, nor expand aliases into millions of rows, nor run code
+    assert not ds.ok and all(p.file == "case.yaml" for p in ds.problems), [str(p) for p in ds.problems]
+    assert len(ds.problems) < 100
