@@ -90,7 +90,7 @@ def test_export_and_restore_commands(cli, tmp_path):
     assert cli("restore", tmp_path / "a", "--wipe").returncode == 0
     assert cli("export", tmp_path / "b").returncode == 0
     assert files(tmp_path / "a") == files(tmp_path / "b")
-    later = cli("export", tmp_path / "c", "--format", "csv")
+    later = cli("export", tmp_path / "c", "--format", "ftm")
     assert later.returncode == 1 and "jsonl" in later.stderr
 
 
