@@ -240,7 +240,7 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
 
         try:
             report = run_ingest(g, path, replace=replace, dry_run=dry_run,
-                                batch_size=batch_size or config.batch_size(), progress=progress)
+                                batch_size=batch_size, progress=progress)
         except ConfigError as e:
             bar.stop()
             fail(str(e))

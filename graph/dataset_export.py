@@ -17,23 +17,10 @@ import yaml
 from graph.cells import neutralise
 from graph.db import Graph
 from graph.redaction import Redactor
-from graph.values import plain
+from graph.values import cell_text, plain
 from graph.vocabulary import load as load_vocabulary
 
 WHOLE_GRAPH = "graph-export"  # the dataset name when no --dataset is given
-
-
-def _cell(value) -> str:
-    value = plain(value)
-    if value is None or value is False:
-        return ""
-    if value is True:
-        return "true"
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return str(value)
-    return str(value)
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
@@ -41,7 +28,7 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([neutralise(_cell(r.get(c))) for c in columns])
+        writer.writerow([neutralise(cell_text(r.get(c))) for c in columns])
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterable
 
 import neo4j.time
 
-from graph import querylib, schema
+from graph import config, querylib, schema
 from graph.db import Graph
 from graph.vocabulary import load as load_vocabulary
 from graph.writes import write_batches
@@ -143,7 +143,7 @@ def restore(graph: Graph, folder: Path, *, wipe: bool = False, batch_size: int |
     rows = [{"ref": i, "labels": n["labels"], "properties": {k: decode(v) for k, v in n["properties"].items()}}
             for i, n in enumerate(nodes)]
     with graph.session() as session:
-        for batch in _batches(rows, batch_size or 1000):
+        for batch in _batches(rows, batch_size or config.batch_size()):
             created = session.execute_write(
                 lambda tx, b=batch: tx.run(querylib.get("dump/create_nodes").text, rows=b).data())
             for c in created:

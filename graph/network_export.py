@@ -16,10 +16,7 @@ import networkx as nx
 
 from graph.db import Graph
 from graph.redaction import Redactor
-from graph.values import plain
-
-FORMATS = ("graphml", "gexf")
-
+from graph.values import cell_text, plain
 
 def _attributes(item: dict, skip: tuple[str, ...]) -> dict:
     """Scalar attributes only: None dropped, lists joined, dates as ISO text."""
@@ -27,7 +24,7 @@ def _attributes(item: dict, skip: tuple[str, ...]) -> dict:
     for k, v in plain(item).items():
         if k in skip or v is None or v == []:
             continue
-        out[k] = ";".join(str(x) for x in v) if isinstance(v, list) else v
+        out[k] = cell_text(v) if isinstance(v, list) else v
     return out
 
 
@@ -36,12 +33,10 @@ def network(graph: Graph, *, dataset: str | None = None, redact: bool = False) -
     redactor = Redactor.for_graph(graph) if redact else Redactor.none()
     nodes, edges = redactor(row["nodes"]), redactor(row["edges"])
     g = nx.MultiDiGraph(mode="dynamic", timeformat="date")
-    present = set()
     for n in nodes:
         g.add_node(n["id"], label=n["name"] or n["id"], **_attributes(n, ("id", "name")))
-        present.add(n["id"])
     for e in edges:
-        if e["source"] in present and e["target"] in present:
+        if e["source"] in g and e["target"] in g:  # both ends in the chosen dataset
             g.add_edge(e["source"], e["target"], key=e["id"], id=e["id"], label=e["relation"],
                        **_attributes(e, ("id", "source", "target")))
     return g

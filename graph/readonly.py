@@ -30,16 +30,13 @@ class Refused(Exception):
     """The query may not run read-only; the message says why and what to do."""
 
 
-def _operators(plan) -> Iterator[str]:
+def _operators(plan: dict) -> Iterator[str]:
+    """Every operator of a plan as the driver returns it (nested dicts), without its `@runtime`."""
     stack = [plan]
     while stack:
         p = stack.pop()
-        if isinstance(p, dict):
-            yield p.get("operatorType", "").split("@")[0]
-            stack.extend(p.get("children", []))
-        else:
-            yield p.operator_type.split("@")[0]
-            stack.extend(p.children)
+        yield p.get("operatorType", "").split("@")[0]
+        stack.extend(p.get("children", []))
 
 
 def check(tx, text: str, params: dict) -> None:

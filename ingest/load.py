@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from graph import config
 from graph.db import Graph
 from graph.vocabulary import load as load_vocabulary
 from graph.writes import write_batches
@@ -70,6 +71,7 @@ def relation_rows(ds: Dataset) -> list[dict]:
 
 def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bool = False,
            batch_size: int | None = None, progress: Progress | None = None) -> LoadReport:
+    batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
     ds = validate(path, known_ids=known_ids(graph))
     if not ds.ok:
         raise DatasetInvalid(ds.problems)

@@ -191,7 +191,3 @@ def _console_only():
     from explorer import pages
     pages.console_page()
 
-
-def test_explore_public_flag_is_documented(cli):
-    result = cli("explore", "--help")
-    assert result.returncode == 0 and "--public" in result.stdout
