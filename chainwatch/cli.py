@@ -57,6 +57,8 @@ HomeOption = typer.Option(None, "--home", help="The server's home folder "
                           "(default: $CHAINWATCH_HOME, else .chainwatch/ here).")
 ParamOption = typer.Option(None, "--param", "-p", help="A query parameter as key=value; "
                            "repeat for several. Numbers, true/false and [lists] are read as JSON.")
+BatchSizeOption = typer.Option(None, "--batch-size", min=1, help="Rows per transaction "
+                               "(default $CHAINWATCH_BATCH_SIZE, else 500).")
 FormatOption = typer.Option(Format.table, "--format", "-f", help="table for people; json or csv for programs.")
 
 
@@ -215,14 +217,17 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
            replace: bool = typer.Option(False, "--replace", help="Also remove what this dataset alone "
                                         "contributed and no longer contains."),
            dry_run: bool = typer.Option(False, "--dry-run", help="Validate and say what would change; write nothing."),
-           batch_size: Optional[int] = typer.Option(None, min=1, help="Rows per transaction "
-                                                    "(default $CHAINWATCH_BATCH_SIZE, else 500)."),
+           unprotect: bool = typer.Option(False, "--unprotect", help="Allow this load to make public "
+                                          "someone only this dataset protected (otherwise it stops)."),
+           batch_size: Optional[int] = BatchSizeOption,
            home: Optional[Path] = HomeOption):
     """Validate a dataset, then load it in batches. Re-loading the same files changes nothing.
 
     A dataset with any error writes nothing. An interrupted load is completed by
-    running the same command again. Every run is recorded in the graph.
+    running the same command again. Every run is recorded in the graph. Each dataset's
+    word is kept apart as claims: loading one never overwrites what another said.
     """
+    from graph.claims import ProtectionLifted
     from ingest.load import ingest as run_ingest
     from ingest.problems import DatasetInvalid
 
@@ -239,9 +244,9 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
             bar.advance(tasks[step], n)
 
         try:
-            report = run_ingest(g, path, replace=replace, dry_run=dry_run,
+            report = run_ingest(g, path, replace=replace, dry_run=dry_run, unprotect=unprotect,
                                 batch_size=batch_size, progress=progress)
-        except ConfigError as e:
+        except (ConfigError, ProtectionLifted) as e:
             bar.stop()
             fail(str(e))
         except DatasetInvalid as e:
@@ -259,10 +264,45 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
            f"{c.get('nodes_created', 0)} nodes and {c.get('relationships_created', 0)} "
            f"relationships created.")
     if replace:
-        w = report.withdrawn
-        msg += (f" Replaced: {w.get('relations_withdrawn', 0)} relations withdrawn, "
-                f"{w.get('nodes_deleted', 0)} nodes deleted.")
+        msg += " Replaced: " + _withdrawn(report.withdrawn)
     out.print(msg, highlight=False)
+
+
+def _withdrawn(counts: dict) -> str:
+    return (f"{counts.get('claims_withdrawn', 0)} claims withdrawn, {counts.get('relations_deleted', 0)} "
+            f"relationships and {counts.get('nodes_deleted', 0)} nodes deleted.")
+
+
+@app.command()
+def remove(dataset: str = typer.Argument(..., help="The dataset's name (`chainwatch stats` lists them)."),
+           unprotect: bool = typer.Option(False, "--unprotect", help="Allow the removal to make public "
+                                          "someone only this dataset protected (otherwise it stops)."),
+           batch_size: Optional[int] = BatchSizeOption,
+           home: Optional[Path] = HomeOption):
+    """Take a dataset out of the graph: its claims go, and what they touched is derived again.
+
+    A record or fact that another dataset also stated stays, with that dataset's values; one
+    that only this dataset stated is deleted. Works in batches: an interrupted removal is
+    finished by running it again. Take a dump first (`chainwatch export DIR`).
+    Example: chainwatch remove press-roundup
+    """
+    from graph.claims import ProtectionLifted, UnknownDataset, remove as run_remove
+
+    with _graph(home) as g, Progress(TextColumn("{task.description}"), TextColumn("{task.completed}"),
+                                     TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, n: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step.capitalize(), total=total or None)
+            bar.advance(tasks[step], n)
+
+        try:
+            done = run_remove(g, dataset, unprotect=unprotect, batch_size=batch_size, progress=progress)
+        except (ConfigError, ProtectionLifted, UnknownDataset) as e:
+            bar.stop()
+            fail(str(e))
+    out.print(f"Removed '{dataset}': " + _withdrawn(done), highlight=False)
 
 
 # -- queries ----------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph import config
+from graph import claims, config
 from graph.chains import Chain, chain as build_chain
 from graph.db import Graph, GraphError, open_graph
 from graph.redaction import Redactor, fold
@@ -21,6 +21,8 @@ from graph.values import plain
 
 WORD = re.compile(r"\w+", re.UNICODE)  # words as the full-text analyzer splits them
 NETWORK_CAP = 150
+# What a protected person's page leaves out in public mode (the pseudonym stands for the name).
+PRIVATE_FIELDS = ("name", "aliases", "description", "birth_date")
 
 
 @lru_cache(maxsize=1)
@@ -75,13 +77,16 @@ def entity(node_id: str, public: bool) -> dict | None:
         return None
     r = redactor(public)
     profile = plain(found[0])
+    disagree = claims.disagreements([plain(x) for x in graph().read("explorer/claims", id=node_id)])
     if public and profile["properties"].get("protected"):
-        for private in ("name", "aliases", "description", "birth_date"):
+        for private in PRIVATE_FIELDS:
             profile["properties"].pop(private, None)
         profile["name"] = profile["properties"].get("pseudonym") or r(profile["name"])
+        disagree = [d for d in disagree if not (d["about"] == "this record" and d["field"] in PRIVATE_FIELDS)]
     return r({**profile,
               "relations": [plain(x) for x in graph().read("explorer/relations", id=node_id)],
-              "timeline": [plain(x) for x in graph().read("library/actor_timeline", id=node_id)]})
+              "timeline": [plain(x) for x in graph().read("library/actor_timeline", id=node_id)],
+              "disagreements": disagree})
 
 
 def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), roles=(), labels=(),

@@ -59,7 +59,7 @@ def table(rows: list[dict], columns: list[str] | None = None) -> None:
         return
     columns = columns or list(rows[0])
     st.dataframe([{c: cell_text(r.get(c)) for c in columns} for r in rows], hide_index=True,
-                 use_container_width=True)
+                 width="stretch")
 
 
 def node_picker(label: str, key: str, default: str | None = None) -> str | None:
@@ -127,6 +127,11 @@ def entity_page() -> None:
                               format_func=lambda i: next(r["other"] for r in e["relations"] if r["other_id"] == i))
         if st.button("Open", key="open-related"):
             open_node(chosen)
+    if e["disagreements"]:
+        st.subheader("Where datasets disagree")
+        st.caption("The page shows the first-loaded dataset's value (or the one with the higher "
+                   "priority); here is what each dataset says, and what it cites.")
+        table(e["disagreements"], ["about", "field", "dataset", "says", "citing"])
     st.subheader("Timeline")
     table(e["timeline"], ["date", "until", "what", "title", "status", "confidence", "sources"])
     st.subheader("Sources")

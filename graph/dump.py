@@ -7,6 +7,10 @@
                        "properties": {...}}
   manifest.json        the format, and each file's line count and SHA-256
 
+Claims are nodes like any other (`Claim` by `id`), so the dump holds each
+dataset's word next to the values derived from it; `comparable()` reads a
+dump without the run log and load times, for "did this change anything".
+
 Every node is named by its key (the vocabulary's `node_keys`: `Entity` by
 `id`, `Dataset` by `name`, `IngestRun` by `id`), never by Neo4j's internal
 ids, so a dump can be restored into any server. Lines are sorted and written
@@ -101,6 +105,25 @@ def export(graph: Graph, folder: Path) -> dict[str, int]:
         manifest["files"][name] = {"lines": len(lines), "sha256": hashlib.sha256(data).hexdigest()}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return {"nodes": len(nodes), "relationships": len(rels)}
+
+
+def comparable(folder: Path) -> tuple[list[dict], list[dict]]:
+    """A dump's nodes and relationships without what differs between two loads of the
+    same files: the run log (IngestRun, LOADED) and the claims' load times. Two graphs
+    holding the same word of the same datasets compare equal."""
+    vocab = load_vocabulary()
+    nodes = []
+    for line in (folder / NODES).read_text(encoding="utf-8").splitlines():
+        node = json.loads(line)
+        if "IngestRun" in node["labels"]:
+            continue
+        if "Claim" in node["labels"]:
+            for k in vocab.claim_load_times:
+                node["properties"].pop(k, None)
+        nodes.append(node)
+    rels = [r for r in map(json.loads, (folder / RELATIONSHIPS).read_text(encoding="utf-8").splitlines())
+            if r["type"] != "LOADED"]
+    return nodes, rels
 
 
 # -- restore --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from graph.db import Graph
 from graph.redaction import Redactor
 from graph.values import plain
 
+CITATION_FIELDS = ("id", "title", "publisher", "published", "url", "quotes", "notes")
 SAFE_LINK = re.compile(r"^https?://", re.IGNORECASE)  # only these become links; others stay text
 APEX_NOTE = ("Bodies that meet only at an apex agency (such as a head-of-state office) are treated as "
              "independent. Whether the apex itself is compromised is a human judgement this report "
@@ -66,7 +67,10 @@ def build(graph: Graph, *, redact: bool = False, rule: str | None = None,
         if a not in groups:
             groups[a] = {**nodes[a], "findings": []}
             report.allegations.append(groups[a])
-        groups[a]["findings"].append(_detail(f, nodes, rels, sources))
+        detail = _detail(f, nodes, rels, sources)
+        groups[a]["findings"].append(detail)
+        # The JSON report is the findings, each with its citations and their quotes.
+        f["citations"] = [{k: c.get(k) for k in CITATION_FIELDS} for c in detail["citations"]]
     redactor = Redactor.for_graph(graph) if redact else Redactor.none()
     report.allegations = redactor(report.allegations)
     report.findings = redactor(report.findings)
@@ -86,11 +90,15 @@ def _detail(f: dict, nodes: dict, rels: dict, sources: dict) -> dict:
     for r in ev_rels:
         r["source_name"] = nodes.get(r["source"], {}).get("name", r["source"])
         r["target_name"] = nodes.get(r["target"], {}).get("name", r["target"])
+        # Each quote with the sources that said it, never another dataset's (docs/decisions.md).
+        r["quotes"] = [{"quote": c["quote"], "sources": c["sources"] or []}
+                       for c in r["claims"] if c.get("quote")]
+    claims = [c for r in ev_rels for c in r["claims"]]
     citations = []
     for sid in f["sources"]:
         src = sources.get(sid, {"id": sid, "title": sid})
-        quotes = [r["quote"] for r in ev_rels if r.get("quote") and sid in (r.get("sources") or [])]
-        notes = [r["note"] for r in ev_rels if r.get("note") and sid in (r.get("sources") or [])]
+        quotes = [c["quote"] for c in claims if c.get("quote") and sid in (c.get("sources") or [])]
+        notes = [c["note"] for c in claims if c.get("note") and sid in (c.get("sources") or [])]
         src["link"] = src.get("url") if SAFE_LINK.match(src.get("url") or "") else None
         citations.append({**src, "quotes": list(dict.fromkeys(quotes)), "notes": list(dict.fromkeys(notes))})
     return {

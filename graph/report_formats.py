@@ -62,7 +62,8 @@ def markdown(report: Report) -> str:
                 role = f" ({r['role']})" if r.get("role") else ""
                 line = (f"- {_md(r['source_name'])} — {r['type']}{role} → {_md(r['target_name'])}; "
                         f"{r.get('start') or '…'} – {r.get('end') or '…'}; confidence {r.get('confidence')}")
-                md.append(line + (f"; “{_md(r['quote'])}”" if r.get("quote") else ""))
+                md.append(line + "".join(f"; “{_md(q['quote'])}” [{_md(', '.join(q['sources']))}]"
+                                         for q in r["quotes"]))
             md += ["", "Citations:", ""]
             for n, c in enumerate(f["citations"], 1):
                 parts = [c.get("publisher"), c.get("published"), c.get("url")]
@@ -123,7 +124,8 @@ def pdf(report: Report) -> bytes:
                 role = f" ({r['role']})" if r.get("role") else ""
                 para(f"• {r['source_name']} — {r['type']}{role} → {r['target_name']}; "
                      f"{r.get('start') or '…'} – {r.get('end') or '…'}; confidence {r.get('confidence')}"
-                     + (f"; “{r['quote']}”" if r.get("quote") else ""), 8, gap=1)
+                     + "".join(f"; “{q['quote']}” [{', '.join(q['sources'])}]" for q in r["quotes"]),
+                     8, gap=1)
             doc.ln(3)
             para("Citations", 9, True, gap=1)
             for n, c in enumerate(f["citations"], 1):

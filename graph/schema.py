@@ -11,8 +11,9 @@ from graph import querylib
 from graph.db import Graph
 from graph.vocabulary import IDENTIFIER, Vocabulary, load
 
-# Node properties worth a range index: what filters and date windows use.
-EVENT_INDEXES = ("type", "date_from", "date_to", "status")
+# Node properties worth a range index: what filters, date windows and claim look-ups use.
+NODE_INDEXES = {"Event": ("type", "date_from", "date_to", "status"),
+                "Claim": ("target", "dataset")}
 # Relationship properties worth a range index on every relation type.
 RELATIONSHIP_INDEXES = ("id", "valid_from", "valid_to")
 
@@ -31,8 +32,9 @@ def statements(vocab: Vocabulary | None = None) -> list[str]:
     unique = [*vocab.node_keys.items(), *((lab, "id") for lab in vocab.labels)]
     for label, prop in unique:
         out.append(_render("unique_id", name=f"{label.lower()}_{prop}", label=label, property=prop))
-    for prop in EVENT_INDEXES:
-        out.append(_render("node_index", name=f"event_{prop}", label="Event", property=prop))
+    for label, props in NODE_INDEXES.items():
+        for prop in props:
+            out.append(_render("node_index", name=f"{label.lower()}_{prop}", label=label, property=prop))
     for rel in vocab.relations:
         for prop in RELATIONSHIP_INDEXES:
             out.append(_render("relationship_index", name=f"{rel.lower()}_{prop}",

@@ -73,6 +73,8 @@ class Vocabulary:
     lists: dict[str, dict[str, str]] = field(default_factory=dict)
     conflict_terms: dict[str, list[str] | str] = field(default_factory=dict)
     node_keys: dict[str, str] = field(default_factory=dict)  # label -> its identifying property
+    claim_keys: tuple[str, ...] = ()  # a Claim's own properties, not values of its target
+    claim_load_times: tuple[str, ...] = ()  # claim keys that differ between loads of the same files
 
     def label_for_file(self, stem: str) -> Label | None:
         return next((lab for lab in self.labels.values() if lab.file == stem), None)
@@ -130,10 +132,24 @@ def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
         lists=raw["lists"],
         conflict_terms=raw["conflict_terms"],
         node_keys=raw["node_keys"],
+        claim_keys=tuple(raw["claims"]["keys"]),
+        claim_load_times=tuple(raw["claims"]["load_times"]),
     )
     _check_identifiers(vocab)
+    _check_claim_keys(vocab)
     _check_conflict_terms(vocab)
     return vocab
+
+
+def _check_claim_keys(vocab: Vocabulary) -> None:
+    """A claim keeps its target's values under their own names beside its own keys,
+    so no column may share a name with those keys, except the ones that mean the same thing
+    there (a record's `id`; a fact's `subject`, `relation` and `object`)."""
+    columns = {c for lab in vocab.labels.values() for c in lab.columns} | set(vocab.relation_columns)
+    clash = sorted(columns & (set(vocab.claim_keys) - {"id", "subject", "relation", "object"}))
+    if clash or not set(vocab.claim_load_times) <= set(vocab.claim_keys):
+        raise ValueError(f"{VOCABULARY_FILE}: columns {clash} share a name with claims.keys, "
+                         "or claims.load_times names a key not in claims.keys")
 
 
 def _check_conflict_terms(vocab: Vocabulary) -> None:

@@ -3,7 +3,9 @@ managed write transaction (retried by the driver on transient errors).
 
 Each batch commits on its own, so a load of any size keeps memory flat and an
 interruption loses at most the batch in flight; statements are written to be
-idempotent (MERGE by id) so running the same load again completes it.
+idempotent (MERGE by id) so running the same load again completes it. A
+follow-up statement (`then`) runs in the same transaction as its batch: claims
+are written and their targets derived together, never one without the other.
 """
 
 from __future__ import annotations
@@ -14,21 +16,31 @@ from typing import Callable, Sequence
 from graph import config, querylib
 from graph.db import Graph
 
-COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created",
-            "relationships_deleted", "properties_set", "labels_added")
+# Given a batch, the follow-up statement's name and parameters.
+FollowUp = Callable[[list[dict]], tuple[str, dict]]
+
+
+def _numbers(result) -> Counter:
+    """The numbers a statement returns (its own counts: records created, claims written...),
+    rather than the server's counters, which cannot tell a data node from a claim."""
+    return Counter({k: v for record in result for k, v in record.items()
+                    if isinstance(v, int) and not isinstance(v, bool)})
 
 
 def write_batches(graph: Graph, name: str, rows: Sequence[dict], *,
-                  batch_size: int | None = None,
+                  batch_size: int | None = None, then: FollowUp | None = None,
                   on_batch: Callable[[int], None] | None = None, **params) -> Counter:
-    """Run statement `name` over `rows` in batches; returns the summed counters."""
+    """Run statement `name` over `rows` in batches; returns the sums of what they return."""
     text = querylib.get(name).text
     batch_size = batch_size or config.batch_size()  # $CHAINWATCH_BATCH_SIZE, else 500
     totals: Counter = Counter()
 
     def work(tx, batch):
-        summary = tx.run(text, {**params, "rows": batch}).consume()
-        return {c: getattr(summary.counters, c) for c in COUNTERS}
+        done = _numbers(tx.run(text, {**params, "rows": batch}))
+        if then:
+            follow, follow_params = then(batch)
+            done.update(_numbers(tx.run(querylib.get(follow).text, follow_params)))
+        return done
 
     with graph.session() as session:
         for i in range(0, len(rows), batch_size):

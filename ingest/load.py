@@ -4,11 +4,16 @@ Order of work, each step idempotent so the same command completes an
 interrupted load:
   1. validate everything; any error and nothing is written;
   2. record an IngestRun (dataset, file hashes, time);
-  3. nodes in batches (sources first, so MENTIONS links find them);
-  4. relationships in batches, each matching both ends in its own transaction;
-  5. with --replace, withdraw what the dataset no longer contains (after the
-     new data is in, so an interruption never loses what was there);
+  3. the dataset's claims on nodes in batches (sources first, so MENTIONS links
+     find them), each batch deriving the nodes it touched (graph/claims.py);
+  4. claims on relationships the same way, each matching both ends in its own
+     transaction;
+  5. with --replace, withdraw the claims this run did not write (after the new
+     data is in, so an interruption never loses what was there);
   6. close the IngestRun with its counts.
+
+A load that would make public someone only this dataset protected stops
+before writing, unless told (`unprotect=True`).
 """
 
 from __future__ import annotations
@@ -21,10 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from graph import config
+from graph import claims, config
 from graph.db import Graph
 from graph.vocabulary import load as load_vocabulary
-from graph.writes import write_batches
 from ingest.problems import DatasetInvalid
 from ingest.validate import Dataset, validate
 
@@ -60,8 +64,8 @@ def known_ids(graph: Graph) -> Callable[[list[str]], dict[str, list[str]]]:
 
 def node_rows(ds: Dataset) -> list[dict]:
     vocab = load_vocabulary()
-    return [{"id": n.id, "labels": vocab.labels[n.label].labels, "props": n.props,
-             "sources": n.sources} for n in ds.nodes]
+    return [{"id": n.id, "label": n.label, "labels": vocab.labels[n.label].labels,
+             "props": n.props, "sources": n.sources} for n in ds.nodes]
 
 
 def relation_rows(ds: Dataset) -> list[dict]:
@@ -70,7 +74,8 @@ def relation_rows(ds: Dataset) -> list[dict]:
 
 
 def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bool = False,
-           batch_size: int | None = None, progress: Progress | None = None) -> LoadReport:
+           unprotect: bool = False, batch_size: int | None = None,
+           progress: Progress | None = None) -> LoadReport:
     batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
     ds = validate(path, known_ids=known_ids(graph))
     if not ds.ok:
@@ -84,32 +89,28 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
         report.existing_nodes, report.existing_relations = found["nodes"], found["relations"]
         return report
 
+    lifted = claims.protection_lifted(
+        graph, ds.name, {n["id"]: bool(n["props"].get("protected")) for n in nodes}, replace=replace)
+    if lifted and not unprotect:
+        raise claims.ProtectionLifted(ds.name, lifted)
+
     report.run_id = f"run:{uuid.uuid4()}"
+    now = dt.datetime.now(dt.timezone.utc)
     metadata = {k: v for k, v in ds.metadata.items() if k != "name"}
     graph.write("ingest/run_begin", dataset=ds.name, metadata=metadata,
-                run={"id": report.run_id, "started": dt.datetime.now(dt.timezone.utc),
+                run={"id": report.run_id, "started": now,
                      "mode": "replace" if replace else "update", "path": str(ds.path),
                      "files": json.dumps(ds.hashes, sort_keys=True)})
-
-    def step(name: str, rows: list[dict]):
-        def tick(n: int) -> None:
-            if progress:
-                progress(name, n, len(rows))
-        return tick
-
-    report.counters += write_batches(graph, "ingest/merge_nodes", nodes, dataset=ds.name,
-                                     batch_size=batch_size, on_batch=step("nodes", nodes))
-    report.counters += write_batches(graph, "ingest/merge_relations", relations,
-                                     dataset=ds.name, batch_size=batch_size,
-                                     on_batch=step("relations", relations))
+    report.counters += claims.put(graph, nodes, relations, dataset=ds.name, priority=ds.priority,
+                                  run=report.run_id, now=now, batch_size=batch_size,
+                                  progress=progress)
     if replace:
-        report.withdrawn = graph.write("ingest/sweep", dataset=ds.name,
-                                       node_ids=[n["id"] for n in nodes],
-                                       relation_ids=[r["id"] for r in relations])[0]
+        report.withdrawn = claims.withdraw(graph, ds.name, keep_run=report.run_id,
+                                           batch_size=batch_size, progress=progress)
     graph.write("ingest/run_end", run_id=report.run_id,
                 finished=dt.datetime.now(dt.timezone.utc).isoformat(),
                 counts={"nodes": len(nodes), "relations": len(relations),
                         **{k: report.counters.get(k, 0) for k in
-                           ("nodes_created", "relationships_created", "properties_set")},
+                           ("nodes_created", "relationships_created", "claims_written")},
                         **{f"withdrawn_{k}": v for k, v in report.withdrawn.items()}})
     return report

@@ -60,6 +60,11 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def priority(self) -> int:
+        """dataset.yaml's `priority` (checked to be a whole number): higher gives names first."""
+        return int(self.metadata.get("priority") or 0)
+
+    @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
 
@@ -233,6 +238,11 @@ def _check_metadata(check: _Checker, raw: RawDataset, ds: Dataset) -> None:
     elif not NAME_PATTERN.match(ds.name):
         check.problems.append(Problem(where, None, None, "name",
             f"'{ds.name}' is not a valid dataset name: letters, digits, _ . - only"))
+    priority = raw.metadata.get("priority") or "0"
+    if not re.fullmatch(r"-?[0-9]{1,9}", priority.strip()):
+        check.problems.append(Problem(where, None, None, "priority",
+            f"'{priority}' is not a whole number; a dataset with a higher priority gives names "
+            "and values before datasets loaded earlier (default 0)"))
     conf = raw.metadata.get("default_confidence")
     allowed = check.vocab.lists["confidence"]
     if conf and conf not in allowed:

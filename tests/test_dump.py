@@ -43,7 +43,12 @@ def test_the_dump_holds_everything_with_typed_values(loaded, tmp_path):
     export(loaded, tmp_path / "d")
     nodes = [json.loads(line) for line in (tmp_path / "d" / "nodes.jsonl").read_text(encoding="utf-8").splitlines()]
     kinds = {n["key"][0] for n in nodes}
-    assert kinds == {"Entity", "Dataset", "IngestRun"}  # data, datasets and the run log
+    assert kinds == {"Entity", "Dataset", "IngestRun", "Claim"}  # data, datasets, run log, claims
+    claims = [n["properties"] for n in nodes if n["key"][0] == "Claim"]
+    entities = [n for n in nodes if n["key"][0] == "Entity"]
+    assert len(claims) >= len(entities)  # every record's word, with its dataset and load time
+    assert {c["dataset"] for c in claims} == {"kazakhstan-2022", "other-ds"}
+    assert all(set(c["first_loaded"]) == {"$datetime"} for c in claims)
     run = next(n for n in nodes if n["key"][0] == "IngestRun")
     assert set(run["properties"]["started"]) == {"$datetime"}
     rel = json.loads((tmp_path / "d" / "relationships.jsonl").read_text(encoding="utf-8").splitlines()[0])

@@ -110,6 +110,27 @@ def test_entity_page(sample):
     assert "REPRESENTS" in set(relations["relation"]) and "src:insider-2022" in set(relations["sources"])
 
 
+def test_entity_page_shows_where_datasets_disagree(graph, tmp_path):
+    from tests.datasets import small
+    from tests.test_claims import press
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    ingest(graph, press(tmp_path / "b"))
+    data.graph.cache_clear()
+    at = page("entity_page", id="person:officer")
+    assert "Where datasets disagree" in [s.value for s in at.subheader]
+    said = at.dataframe[2].value  # the profile, the relations, then the disagreements
+    quotes = said[said["field"] == "quote"]
+    assert list(zip(quotes["dataset"], quotes["says"], quotes["citing"])) == [
+        ("case-file", "an officer of the department", "src:a"),
+        ("press-roundup", "the officer served in the department", "src:press")]
+    assert set(said[said["field"] == "confidence"]["says"]) == {"medium", "high"}
+    # In public mode the protected victim's page shows no dataset's name for her.
+    victim = data.entity("person:victim", True)
+    assert "Viktoria" not in repr(victim) and "Latin" not in repr(victim)
+    assert data.entity("person:victim", False)["disagreements"][0]["says"] == "Victim"
+    data.graph.cache_clear()
+
+
 def test_network_page_counts_what_it_draws(sample):
     expected = data.neighbourhood("person:baurzhan-azanov", False, hops=1)
     at = page("network_page", id="person:baurzhan-azanov")

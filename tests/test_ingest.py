@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from graph.claims import ProtectionLifted
 from ingest.load import ingest
 from ingest.problems import DatasetInvalid
 from tests.conftest import snapshot
@@ -193,13 +194,19 @@ def test_a_later_dataset_never_unprotects_or_blanks_another_datasets_values(grap
     assert victim["datasets"] == ["case-file", "press-roundup"]
     officer = cypher(graph, "MATCH (p:Person {id: 'person:officer'}) RETURN p.aliases AS aliases")[0]
     assert officer["aliases"] == ["O. One", "Officer 1"]  # an empty cell blanks nothing
-    # The same dataset re-loaded without `protected` does not unprotect either.
-    ingest(graph, small(tmp_path / "again", name="case-file", people=[
+    # The same dataset re-loaded without `protected` would make her public: it stops, writes nothing.
+    unprotected = small(tmp_path / "again", name="case-file", people=[
         {"id": "person:victim", "name": "Victim", "sources": "src:a"},
-        {"id": "person:officer", "name": "Officer One", "sources": "src:a"}]))
+        {"id": "person:officer", "name": "Officer One", "sources": "src:a"}])
+    before = cypher(graph, "MATCH (c:Claim) RETURN count(c) AS n, collect(c.last_run) AS runs")
+    with pytest.raises(ProtectionLifted, match="person:victim"):
+        ingest(graph, unprotected)
+    assert cypher(graph, "MATCH (c:Claim) RETURN count(c) AS n, collect(c.last_run) AS runs") == before
+    # Said on purpose, the dataset's own word changes: no claim protects her any more.
+    ingest(graph, unprotected, unprotect=True)
     again = cypher(graph, "MATCH (p:Person {id: 'person:victim'}) RETURN p.protected AS protected, "
                           "p.pseudonym AS pseudonym")[0]
-    assert again == {"protected": True, "pseudonym": "V."}
+    assert again == {"protected": False, "pseudonym": None}
 
 
 def test_a_later_dataset_keeps_another_datasets_quote(graph, tmp_path):

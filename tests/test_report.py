@@ -102,8 +102,63 @@ def test_markdown_and_json(case):
     found = json.loads(render(report, "json"))
     assert [f["rule"] for f in found] == [f["rule"] for f in report.findings]
     assert set(found[0]) == {"rule", "severity", "allegation", "actor", "implicated", "events", "evidence",
-                             "sources", "explanation", "weakest_confidence", "inferred"}
+                             "sources", "explanation", "weakest_confidence", "inferred", "citations"}
     assert "- Strength: weakest confidence medium; every link documented" in md
+
+
+FIRST_QUOTE = "the city prosecutor took over the inquiry into Jane Roe's beating"
+SECOND_QUOTE = "prosecutors ran the inquiry themselves"
+
+
+@pytest.fixture
+def two_quotes(case, tmp_path):
+    """A second dataset restates the prosecutor's part in the inquiry, with its own quote and source."""
+    ingest(case, write_dataset(tmp_path / "second", "second-look",
+                               sources=[{"id": "src:second", "title": "Second look"}],
+                               relations=[dict(rel("unit:city-prosecutor", "PARTICIPATED_IN", "event:inquiry",
+                                                   "prosecuting_body"), sources="src:second",
+                                               quote=SECOND_QUOTE)]))
+    return case
+
+
+def _said_under(text: str, quote: str, source_id: str, title: str) -> int:
+    """Every place a quote appears, it is tied to its own source: in an evidence line followed by
+    that source's id, or in the citations under that source's title (the nearest title before it)."""
+    titles = ("Case file", "Second look")
+    seen = 0
+    for m in re.finditer(re.escape(quote), text):
+        seen += 1
+        cited = re.match(r"\s*”\s*\[([^\]]+)\]", text[m.end():])  # an evidence line: “quote” [ids]
+        if cited:
+            assert cited.group(1).split(", ") == [source_id], (quote, cited.group(0))
+            continue
+        before = text[:m.start()]
+        nearest = max(titles, key=lambda t: before.rfind(t))
+        assert nearest == title and before.rfind(title) > before.rfind("Citations"), (quote, text[m.start() - 200:m.end()])
+    return seen
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "pdf"])
+def test_each_quote_is_printed_only_under_its_own_source(two_quotes, fmt):
+    data = render(build(two_quotes), fmt)
+    text = text_of_pdf(data) if fmt == "pdf" else data.decode("utf-8")
+    if fmt == "html":
+        text = re.sub(r"<[^>]+>", " ", text).replace("&#39;", "'").replace("&#x27;", "'")
+    if fmt == "md":
+        text = re.sub(r"\\(.)", r"\1", text)  # markdown escapes every punctuation mark
+    text = re.sub(r"\s+", " ", text)
+    assert _said_under(text, FIRST_QUOTE, "src:case", "Case file") >= 2
+    assert _said_under(text, SECOND_QUOTE, "src:second", "Second look") >= 2
+
+
+def test_each_quote_is_under_its_own_source_in_json(two_quotes):
+    found = json.loads(render(build(two_quotes), "json"))
+    cited = [c for f in found for c in f["citations"]]
+    assert any(SECOND_QUOTE in c["quotes"] for c in cited)
+    for c in cited:
+        assert (SECOND_QUOTE in c["quotes"]) == (c["id"] == "src:second") or SECOND_QUOTE not in c["quotes"]
+        assert SECOND_QUOTE not in c["quotes"] or c["id"] == "src:second"
+        assert FIRST_QUOTE not in c["quotes"] or c["id"] == "src:case"
 
 
 def test_unredacted_report_names_the_person(case):

@@ -19,14 +19,18 @@ def test_every_label_has_a_unique_id_constraint_and_the_indexes_exist(graph):
     assert rows["dataset_name"]["constraint"]
     for prop in ("type", "date_from", "date_to"):
         assert rows[f"event_{prop}"]["labelsOrTypes"] == ["Event"]
+    assert rows["claim_id"]["constraint"]
+    for prop in ("target", "dataset"):  # every derivation and withdrawal looks claims up by these
+        assert rows[f"claim_{prop}"]["labelsOrTypes"] == ["Claim"]
     fulltext = rows["entity_names"]
     assert fulltext["type"] == "FULLTEXT" and set(fulltext["labelsOrTypes"]) == set(load().labels)
     assert all(r["state"] == "ONLINE" for r in rows.values())
 
 
 def test_ids_are_unique_across_labels(graph):
-    graph.write("ingest/merge_nodes", dataset="t", rows=[
-        {"id": "x:1", "labels": ["Person", "Actor"], "props": {"name": "A"}, "sources": []}])
+    graph.write("claims/put_nodes", dataset="t", priority=0, run="run:t", now=None, rows=[
+        {"id": "x:1", "label": "Person", "labels": ["Person", "Actor"], "props": {"name": "A"},
+         "sources": []}])
     with pytest.raises(ConstraintError):
         graph.driver.execute_query("CREATE (:Entity:Unit {id: 'x:1'})", database_=graph.database)
 

@@ -1,0 +1,55 @@
+// name: claims/derive_nodes
+// purpose: Give each node the values derived from its claims (the one policy of docs/decisions.md); delete a node no claim and no fact holds any more.
+// param: ids - the ids of the nodes to derive
+// param: claim_keys - a claim's own keys, which are not values (vocabulary: claims.keys)
+// mode: write
+// note: claims are taken in order: dataset priority (higher first), then the earliest loaded,
+//   then the dataset name. The name is the first claim's; every other name and every alias
+//   becomes an alias. Sources and datasets are unions. `protected` is true while any claim
+//   says so, and the pseudonym comes from the claims that protect. Every other value is the
+//   first claim's that gives it. A node without claims that another dataset's fact still
+//   links to is kept with its id only; a Source is kept while any claim cites it
+//   (claims/orphan_sources deletes it after).
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  OPTIONAL MATCH (c:Claim {target: n.id})
+  WHERE c.relation IS NULL
+  WITH c ORDER BY c.priority DESC, c.first_loaded, c.dataset
+  RETURN [x IN collect(c) | properties(x)] AS claims
+}
+WITH n, claims,
+     reduce(ks = [], c IN claims | ks + [k IN keys(c) WHERE NOT k IN ks AND NOT k IN $claim_keys]) AS ks,
+     [c IN claims WHERE c.name IS NOT NULL | c.name] AS names,
+     [c IN claims WHERE c.protected] AS protecting
+WITH n, claims, ks, protecting, head(names) AS name,
+     tail(names) + reduce(l = [], c IN claims | l + coalesce(c.aliases, [])) AS other_names,
+     reduce(l = [], c IN claims | l + coalesce(c.sources, [])) AS cited
+WITH n, claims, ks, protecting,
+     reduce(acc = [], a IN other_names | CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases,
+     reduce(acc = [], s IN cited | CASE WHEN s IN acc THEN acc ELSE acc + s END) AS sources
+SET n = {id: n.id}
+FOREACH (k IN ks | SET n[k] = head([c IN claims WHERE c[k] IS NOT NULL | c[k]]))
+SET n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
+    n.sources = CASE WHEN size(claims) = 0 THEN null ELSE sources END,
+    n.datasets = [c IN claims | c.dataset],
+    n.protected = CASE WHEN size(protecting) > 0 THEN true ELSE n.protected END,
+    n.pseudonym = coalesce(head([c IN protecting WHERE c.pseudonym IS NOT NULL | c.pseudonym]), n.pseudonym)
+WITH n, size(claims) AS claimed
+CALL (n) {
+  MATCH (s:Source)-[m:MENTIONS]->(n)
+  WHERE NOT s.id IN coalesce(n.sources, [])
+  DELETE m
+}
+CALL (n) {
+  UNWIND coalesce(n.sources, []) AS sid
+  MATCH (s:Source {id: sid})
+  MERGE (s)-[:MENTIONS]->(n)
+}
+CALL (n, claimed) {
+  WITH n WHERE claimed = 0 AND NOT n:Source
+    AND NOT EXISTS { (n)-[r]-(m) WHERE NOT type(r) IN ['MENTIONS', 'LOADED'] }
+  DETACH DELETE n
+  RETURN count(*) AS deleted
+}
+RETURN count(*) AS derived, 0 AS relations_deleted, sum(deleted) AS nodes_deleted

@@ -1,0 +1,205 @@
+"""Many datasets in one graph: each dataset's word kept apart as claims, the
+values derived from them by one policy, and exact withdrawal, measured with
+the dump (run log and load times aside)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import claims
+from graph.dump import comparable, export
+from ingest.load import ingest
+from tests.datasets import small, write_dataset
+from tests.test_ingest import cypher
+
+
+def press(folder, name="press-roundup"):
+    """A second dataset: names the protected victim in Latin letters without the flag, restates
+    the officer's posting with its own quote and source, and adds a record and a fact of its own."""
+    return write_dataset(
+        folder, name,
+        sources=[{"id": "src:press", "title": "Press round-up", "kind": "article"}],
+        people=[{"id": "person:victim", "name": "Viktoria Latin", "aliases": "V. Latin",
+                 "description": "a protester", "sources": "src:press"},
+                {"id": "person:journalist", "name": "Journalist J", "sources": "src:press"}],
+        relations=[{"subject": "person:officer", "relation": "MEMBER_OF", "object": "unit:dept",
+                    "start": "2021-03", "end": "2022-06", "sources": "src:press",
+                    "quote": "the officer served in the department", "confidence": "high"},
+                   {"subject": "person:journalist", "relation": "PARTICIPATED_IN",
+                    "object": "event:beating", "role": "witness", "sources": "src:press"}])
+
+
+def dump_of(graph, folder):
+    export(graph, folder)
+    return comparable(folder)
+
+
+def test_load_a_load_b_remove_b_equals_a_alone(graph, tmp_path):
+    a = small(tmp_path / "a", name="case-file")
+    ingest(graph, a)
+    alone = dump_of(graph, tmp_path / "alone")
+    ingest(graph, press(tmp_path / "b"))
+    both = dump_of(graph, tmp_path / "both")
+    assert both != alone
+    done = claims.remove(graph, "press-roundup")
+    assert done["claims_withdrawn"] == 5 and done["datasets_deleted"] == 1
+    assert dump_of(graph, tmp_path / "after") == alone
+    # The removal is in the run log, which the comparison leaves out.
+    runs = cypher(graph, "MATCH (r:IngestRun {dataset: 'press-roundup'}) RETURN r.mode AS mode, "
+                         "r.status AS status ORDER BY r.started")
+    assert runs == [{"mode": "update", "status": "complete"}, {"mode": "remove", "status": "complete"}]
+
+
+def test_replace_with_v2_equals_v2_alone(graph, tmp_path):
+    v1 = small(tmp_path / "v1", name="case-file")
+    v2 = small(tmp_path / "v2", name="case-file", people=[
+        {"id": "person:officer", "name": "Officer One", "aliases": "O. One", "sources": "src:a"},
+        {"id": "person:victim", "name": "Victim", "protected": "yes", "pseudonym": "V.",
+         "sources": "src:a"}], relations=[
+        {"subject": "unit:dept", "relation": "PART_OF", "object": "agency:ministry", "start": "2019",
+         "sources": "src:a"},
+        {"subject": "person:victim", "relation": "PARTICIPATED_IN", "object": "event:beating",
+         "role": "victim", "sources": "src:a", "quote": "he was beaten"}])
+    ingest(graph, v2)
+    v2_alone = dump_of(graph, tmp_path / "v2-alone")
+    graph.write("admin/delete_everything")
+    ingest(graph, v1)
+    ingest(graph, v2, replace=True)
+    assert dump_of(graph, tmp_path / "replaced") == v2_alone
+
+
+def test_a_second_dataset_cannot_unprotect_or_rename(graph, tmp_path):
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    ingest(graph, press(tmp_path / "b"))
+    victim = cypher(graph, "MATCH (p:Person {id: 'person:victim'}) RETURN p.name AS name, p.aliases AS aliases, "
+                           "p.protected AS protected, p.pseudonym AS pseudonym, p.datasets AS datasets, "
+                           "p.description AS description")[0]
+    assert victim == {"name": "Victim", "aliases": ["Viktoria Latin", "V. Latin"], "protected": True,
+                      "pseudonym": "V.", "datasets": ["case-file", "press-roundup"],
+                      "description": "a protester"}  # a value only the second gives is shown
+    # Each dataset's own word stays in its claim, queryable in Cypher.
+    said = cypher(graph, "MATCH (c:Claim {target: 'person:victim'}) RETURN c.dataset AS dataset, c.name AS name, "
+                         "c.protected AS protected, c.sources AS sources ORDER BY dataset")
+    assert said == [{"dataset": "case-file", "name": "Victim", "protected": True, "sources": ["src:a"]},
+                    {"dataset": "press-roundup", "name": "Viktoria Latin", "protected": False,
+                     "sources": ["src:press"]}]
+
+
+def test_removing_the_protecting_dataset_stops_unless_told(graph, tmp_path):
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    ingest(graph, press(tmp_path / "b"))
+    before = dump_of(graph, tmp_path / "before")
+    with pytest.raises(claims.ProtectionLifted, match="person:victim"):
+        claims.remove(graph, "case-file")
+    assert dump_of(graph, tmp_path / "refused") == before
+    claims.remove(graph, "case-file", unprotect=True)
+    victim = cypher(graph, "MATCH (p:Person {id: 'person:victim'}) RETURN p.name AS name, "
+                           "p.aliases AS aliases, p.protected AS protected")[0]
+    assert victim == {"name": "Viktoria Latin", "aliases": ["V. Latin"], "protected": False}
+
+
+def test_priority_gives_the_name_and_values_first(graph, tmp_path):
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    b = press(tmp_path / "b")
+    (b / "dataset.yaml").write_text("name: press-roundup\npriority: 5\n", encoding="utf-8")
+    ingest(graph, b)
+    victim = cypher(graph, "MATCH (p:Person {id: 'person:victim'}) RETURN p.name AS name, p.aliases AS aliases, "
+                           "p.protected AS protected, p.datasets AS datasets")[0]
+    assert victim == {"name": "Viktoria Latin", "aliases": ["Victim", "V. Latin"], "protected": True,
+                      "datasets": ["press-roundup", "case-file"]}
+
+
+def test_each_relationship_claim_keeps_its_own_quote_sources_and_confidence(graph, tmp_path):
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    ingest(graph, press(tmp_path / "b"))
+    rel = cypher(graph, "MATCH (:Person {id: 'person:officer'})-[r:MEMBER_OF]->() RETURN r.quote AS quote, "
+                        "r.sources AS sources, r.confidence AS confidence, r.datasets AS datasets")[0]
+    assert rel == {"quote": "an officer of the department", "sources": ["src:a", "src:press"],
+                   "confidence": "medium", "datasets": ["case-file", "press-roundup"]}
+    said = cypher(graph, "MATCH (:Person {id: 'person:officer'})-[r:MEMBER_OF]->() "
+                         "MATCH (c:Claim {target: r.id}) RETURN c.dataset AS dataset, c.quote AS quote, "
+                         "c.sources AS sources, c.confidence AS confidence ORDER BY dataset")
+    assert said == [{"dataset": "case-file", "quote": "an officer of the department", "sources": ["src:a"],
+                     "confidence": "medium"},
+                    {"dataset": "press-roundup", "quote": "the officer served in the department",
+                     "sources": ["src:press"], "confidence": "high"}]
+
+
+def test_a_fact_is_an_inference_only_while_every_claim_is_one(graph, tmp_path):
+    a = small(tmp_path / "a", name="case-file")
+    rows = (a / "relations.csv").read_text(encoding="utf-8").splitlines()
+    rows[0] += ",inferred"
+    rows[1:] = [r + (",true" if "PART_OF" in r else ",") for r in rows[1:]]
+    (a / "relations.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    ingest(graph, a)
+    query = "MATCH (:Unit)-[r:PART_OF]->() RETURN r.inferred AS inferred"
+    assert cypher(graph, query) == [{"inferred": True}]
+    ingest(graph, write_dataset(tmp_path / "b", "org-chart", sources=[{"id": "src:chart", "title": "Chart"}],
+                                relations=[{"subject": "unit:dept", "relation": "PART_OF",
+                                            "object": "agency:ministry", "start": "2020",
+                                            "sources": "src:chart"}]))
+    assert cypher(graph, query) == [{"inferred": False}]
+
+
+def test_a_source_another_dataset_cites_survives_its_removal(graph, tmp_path):
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    # A dataset that cites src:a (defined by case-file) and links to the officer.
+    ingest(graph, write_dataset(tmp_path / "c", "cites", relations=[
+        {"subject": "person:officer", "relation": "PARTICIPATED_IN", "object": "event:beating",
+         "role": "witness", "sources": "src:a"}]))
+    claims.remove(graph, "case-file", unprotect=True)
+    left = cypher(graph, "MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.datasets AS datasets ORDER BY id")
+    # The fact 'cites' states keeps both its ends and its source, by id; nothing else stays.
+    assert left == [{"id": "event:beating", "name": None, "datasets": []},
+                    {"id": "person:officer", "name": None, "datasets": []},
+                    {"id": "src:a", "name": None, "datasets": []}]
+    claims.remove(graph, "cites")
+    assert cypher(graph, "MATCH (n) WHERE NOT n:IngestRun RETURN count(n) AS n") == [{"n": 0}]
+
+
+def test_interrupted_remove_finishes_when_run_again(graph, tmp_path):
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    alone = dump_of(graph, tmp_path / "alone")
+    ingest(graph, press(tmp_path / "b"))
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_first_batch(step, n, total):
+        raise Stop(step)
+
+    with pytest.raises(Stop):
+        claims.remove(graph, "press-roundup", batch_size=1, progress=stop_after_first_batch)
+    assert cypher(graph, "MATCH (c:Claim {dataset: 'press-roundup'}) RETURN count(c) AS n") == [{"n": 4}]
+    claims.remove(graph, "press-roundup", batch_size=1)
+    assert dump_of(graph, tmp_path / "after") == alone
+    modes = cypher(graph, "MATCH (r:IngestRun {mode: 'remove'}) RETURN r.status AS s ORDER BY r.started")
+    assert [m["s"] for m in modes] == ["interrupted", "complete"]
+
+
+def test_remove_command(cli, tmp_path):
+    cli("ingest", small(tmp_path / "a", name="case-file"))
+    cli("ingest", press(tmp_path / "b"))
+    unknown = cli("remove", "no-such-dataset")
+    assert unknown.returncode == 1 and "no dataset named 'no-such-dataset'" in unknown.stderr
+    refused = cli("remove", "case-file")
+    assert refused.returncode == 1 and "--unprotect" in refused.stderr and "person:victim" in refused.stderr
+    done = cli("remove", "press-roundup")
+    assert done.returncode == 0, done.stderr
+    assert "Removed 'press-roundup': 5 claims withdrawn, 1 relationships and 2 nodes deleted." in done.stdout
+
+
+def test_csv_export_of_one_dataset_is_its_own_word(graph, tmp_path):
+    from graph.dataset_export import write
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    ingest(graph, press(tmp_path / "b"))
+    write(graph, tmp_path / "out", dataset="press-roundup")
+    people = (tmp_path / "out" / "people.csv").read_text(encoding="utf-8")
+    assert "Viktoria Latin" in people and "Victim," not in people and "V.," not in people
+    relations = (tmp_path / "out" / "relations.csv").read_text(encoding="utf-8")
+    assert "the officer served in the department" in relations and "an officer of" not in relations
+    # Loaded in its place, it gives back exactly what the dataset said.
+    both = dump_of(graph, tmp_path / "both")
+    claims.remove(graph, "press-roundup")
+    ingest(graph, tmp_path / "out")
+    assert dump_of(graph, tmp_path / "again") == both
