@@ -50,4 +50,5 @@ clean: stop
 
 bench: setup
 	$(BIN)/python -m bench.ingest_batches
+	$(BIN)/python -m bench.claims_ingest
 	$(BIN)/python -m bench.network_settle

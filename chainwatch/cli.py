@@ -517,10 +517,10 @@ def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to
                                    "to rebuild the graph with `chainwatch restore`; csv: our own dataset format, "
                                    "safe to open in a spreadsheet, that `chainwatch ingest` loads again; "
                                    "graphml (yEd, Gephi) or gexf (Gephi, with its timeline): the network."),
-           dataset: Optional[str] = typer.Option(None, "--dataset", help="csv/graphml/gexf: only what this "
-                                                 "dataset contributed."),
-           redact: bool = typer.Option(False, "--redact", help="csv/graphml/gexf: every protected person "
-                                       "under their pseudonym, ids included."),
+           dataset: Optional[str] = typer.Option(None, "--dataset", help="csv: exactly what this dataset "
+                                                 "said; graphml/gexf: the part of the network it contributed."),
+           redact: bool = typer.Option(False, "--redact", help="Every protected person under their "
+                                       "pseudonym, ids included (any format)."),
            home: Optional[Path] = HomeOption):
     """Write the graph to DIR: the dump (jsonl), a dataset (csv) or a network file for Gephi and yEd.
 
@@ -535,12 +535,12 @@ def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to
     if fmt not in EXPORT_FORMATS:
         fail(f"--format {fmt} is not available yet; use one of: {', '.join(EXPORT_FORMATS)}")
     if fmt == "jsonl":
-        if dataset or redact:
-            fail("the dump (jsonl) is always the whole graph, unredacted: it is a backup. Use "
-                 "--format csv, graphml or gexf for one dataset or a redacted copy")
-        counts = _using_graph(home, lambda g: write_dump(g, folder), DumpError)
+        if dataset:
+            fail("the dump (jsonl) is always the whole graph, the backup `restore` rebuilds. For what "
+                 f"one dataset said, use: chainwatch export {folder} --format csv --dataset {dataset}")
+        counts = _using_graph(home, lambda g: write_dump(g, folder, redact=redact), DumpError)
         out.print(f"Wrote the dump to {folder}: {counts['nodes']} nodes, {counts['relationships']} "
-                  "relationships.")
+                  f"relationships{', redacted' if redact else ''}.")
         return
     if fmt == "csv":
         from graph.dataset_export import write as write_dataset

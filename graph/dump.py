@@ -34,6 +34,7 @@ import neo4j.time
 
 from graph import config, querylib, schema
 from graph.db import Graph
+from graph.redaction import Redactor
 from graph.vocabulary import load as load_vocabulary
 from graph.writes import write_batches
 
@@ -82,11 +83,14 @@ def _line(obj: dict) -> str:
 
 # -- export ---------------------------------------------------------------------
 
-def export(graph: Graph, folder: Path) -> dict[str, int]:
-    """Write the dump of the whole graph into folder; returns the counts."""
+def export(graph: Graph, folder: Path, *, redact: bool = False) -> dict[str, int]:
+    """Write the dump of the whole graph into folder; returns the counts. With `redact`, every
+    string in it (ids, names, claims, quotes, keys) passes through the Redactor, so the dump of
+    a redacted graph can be handed over and restored without a trace of a protected person."""
     keys = load_vocabulary().node_keys
+    redactor = Redactor.for_graph(graph) if redact else Redactor.none()
     nodes = []
-    for row in graph.read("dump/nodes", node_keys=keys):
+    for row in map(redactor, graph.read("dump/nodes", node_keys=keys)):
         if row["key_label"] is None:
             raise DumpError(f"a node with labels {row['labels']} has none of the key labels "
                             f"({', '.join(keys)}), so a dump cannot name it; give it one, or delete it "
@@ -96,9 +100,9 @@ def export(graph: Graph, folder: Path) -> dict[str, int]:
     rels = [_line({"start": [r["start_label"], r["start_key"]], "type": r["type"],
                    "end": [r["end_label"], r["end_key"]],
                    "properties": {k: encode(v) for k, v in r["properties"].items()}})
-            for r in graph.read("dump/relationships", node_keys=keys)]
+            for r in map(redactor, graph.read("dump/relationships", node_keys=keys))]
     folder.mkdir(parents=True, exist_ok=True)
-    manifest = {"format": FORMAT, "version": VERSION, "files": {}}
+    manifest = {"format": FORMAT, "version": VERSION, "redacted": redact, "files": {}}
     for name, lines in ((NODES, nodes), (RELATIONSHIPS, rels)):
         data = "".join(line + "\n" for line in sorted(lines)).encode("utf-8")
         (folder / name).write_bytes(data)

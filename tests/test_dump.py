@@ -122,18 +122,26 @@ def test_graphml_and_gexf_parse_with_the_right_counts_and_attributes(loaded, cli
 
 
 def test_a_redacted_export_names_no_protected_person_in_any_format(loaded, cli, tmp_path):
-    for fmt in ("graphml", "gexf", "csv"):
-        assert cli("export", tmp_path / fmt, "--format", fmt, "--redact").returncode == 0
-        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((tmp_path / fmt).iterdir()))
-        for real in ("Seventeen-year-old from the Almaty region", "person:taldykorgan-teenager", "Victim",
-                     "person:victim"):
-            assert not re.search(r"(?<!\w)" + re.escape(real) + r"(?!\w)", text), (fmt, real)
-        assert "Minor T." in text and "V." in text
+    for fmt in ("graphml", "gexf", "csv", "jsonl"):
+        for dataset in ([], ["--dataset", "other-ds"]) if fmt != "jsonl" else ([],):
+            folder = tmp_path / (fmt + "".join(dataset))
+            done = cli("export", folder, "--format", fmt, "--redact", *dataset)
+            assert done.returncode == 0, done.stderr
+            text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
+            for real in ("Seventeen-year-old from the Almaty region", "person:taldykorgan-teenager", "Victim",
+                         "person:victim"):
+                assert not re.search(r"(?<!\w)" + re.escape(real) + r"(?!\w)", text), (fmt, dataset, real)
+            assert "V." in text and ("Minor T." in text or dataset)
     unredacted = cli("export", tmp_path / "plain", "--format", "gexf")
     assert unredacted.returncode == 0
     assert "person:taldykorgan-teenager" in (tmp_path / "plain" / "graph.gexf").read_text(encoding="utf-8")
-    refused = cli("export", tmp_path / "x", "--format", "jsonl", "--redact")
-    assert refused.returncode == 1 and "gexf" in refused.stderr
+    # The redacted dump restores to a graph that is itself redacted.
+    assert cli("restore", tmp_path / "jsonl", "--wipe").returncode == 0
+    names = cli("cypher", "MATCH (n) RETURN n.name AS name, n.id AS id, n.aliases AS aliases", "--format", "json")
+    assert "Minor T." in names.stdout and "person:taldykorgan-teenager" not in names.stdout
+    assert "Seventeen-year-old" not in names.stdout
+    refused = cli("export", tmp_path / "x", "--format", "jsonl", "--dataset", "other-ds")
+    assert refused.returncode == 1 and "--format csv --dataset other-ds" in refused.stderr
 
 
 # -- our own dataset format, safe in a spreadsheet ------------------------------

@@ -1,0 +1,84 @@
+"""What claims cost a load: the same dataset loaded by the statements ingest used
+before claims (kept frozen in bench/pre_claims/, the baseline) and by today's
+ingest, which writes each dataset's claims and derives the values from them.
+
+Each path loads into an emptied database, alternating, three rounds; the best
+round of each is reported in rows per second with the ratio to the baseline,
+measured in one process on one server. A second table loads a second dataset
+over the first (every record shared), the case claims exist for.
+Run with `make bench`; CHAINWATCH_BENCH_PEOPLE sets the size (default 5000).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from unittest.mock import patch
+
+from bench.private import private_graph
+from bench.synthetic import chain_dataset
+from graph import claims
+from graph.db import Graph
+from ingest.load import ingest
+
+PRE_CLAIMS = Path(__file__).parent / "pre_claims"
+BATCH = 500
+ROUNDS = 3
+
+
+def pre_claims_put(graph: Graph, nodes, relations, *, dataset: str, **_) -> Counter:
+    """The write step as it was before claims: the two MERGE statements, in batches."""
+    with graph.session() as session:
+        for name, rows in (("merge_nodes", nodes), ("merge_relations", relations)):
+            text = (PRE_CLAIMS / f"{name}.cypher").read_text(encoding="utf-8")
+            for i in range(0, len(rows), BATCH):
+                session.execute_write(lambda tx, b: tx.run(text, rows=b, dataset=dataset).consume(),
+                                      rows[i:i + BATCH])
+    return Counter()
+
+
+def pre_claims_load(graph: Graph, path: Path) -> int:
+    """Today's ingest (validation, run log, batches) with the write step it had before claims."""
+    with patch.object(claims, "put", pre_claims_put):
+        return claims_load(graph, path)
+
+
+def claims_load(graph: Graph, path: Path) -> int:
+    report = ingest(graph, path, batch_size=BATCH)
+    return report.nodes + report.relations
+
+
+def timed(graph: Graph, load, paths: list[Path]) -> float:
+    """Rows per second of loading `paths` one after the other into an empty database
+    (only the last load is timed: the earlier ones set the scene)."""
+    graph.write("admin/delete_everything")
+    for p in paths[:-1]:
+        load(graph, p)
+    t0 = time.perf_counter()
+    rows = load(graph, paths[-1])
+    return rows / (time.perf_counter() - t0)
+
+
+def main() -> None:
+    people = int(os.environ.get("CHAINWATCH_BENCH_PEOPLE", 5000))
+    with private_graph() as (g, tmp):
+        first = chain_dataset(tmp / "first", people, name="first")
+        second = chain_dataset(tmp / "second", people, name="second")
+        rows = people * 2 + 30 + 29 + 1
+        for title, paths in (("one dataset into an empty graph", [first]),
+                             ("a second dataset over the first (every record shared)", [first, second])):
+            best = {"before claims (baseline)": 0.0, "with claims": 0.0}
+            for _ in range(ROUNDS):
+                best["before claims (baseline)"] = max(best["before claims (baseline)"],
+                                                       timed(g, pre_claims_load, paths))
+                best["with claims"] = max(best["with claims"], timed(g, claims_load, paths))
+            base = best["before claims (baseline)"]
+            print(f"{title}: {rows} rows, batch {BATCH}, best of {ROUNDS}")
+            for name, rate in best.items():
+                print(f"  {name:<26} {rate:8.0f} rows/s   x{rate / base:4.2f}")
+
+
+if __name__ == "__main__":
+    main()
