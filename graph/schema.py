@@ -13,7 +13,7 @@ from graph.vocabulary import IDENTIFIER, Vocabulary, load
 
 # Node properties worth a range index: what filters, date windows and claim look-ups use.
 NODE_INDEXES = {"Event": ("type", "date_from", "date_to", "status"),
-                "Claim": ("target", "dataset")}
+                "Claim": ("target",)}  # by dataset: a prefix of the unique id (`<dataset>|...`)
 # Relationship properties worth a range index on every relation type.
 RELATIONSHIP_INDEXES = ("id", "valid_from", "valid_to")
 

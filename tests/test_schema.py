@@ -20,7 +20,7 @@ def test_every_label_has_a_unique_id_constraint_and_the_indexes_exist(graph):
     for prop in ("type", "date_from", "date_to"):
         assert rows[f"event_{prop}"]["labelsOrTypes"] == ["Event"]
     assert rows["claim_id"]["constraint"]
-    for prop in ("target", "dataset"):  # every derivation and withdrawal looks claims up by these
+    for prop in ("target",):  # every derivation looks claims up by it; withdrawal by the id's prefix
         assert rows[f"claim_{prop}"]["labelsOrTypes"] == ["Claim"]
     fulltext = rows["entity_names"]
     assert fulltext["type"] == "FULLTEXT" and set(fulltext["labelsOrTypes"]) == set(load().labels)

@@ -25,23 +25,26 @@ WITH n, claims,
 WITH n, claims, ks, protecting, head(names) AS name,
      tail(names) + reduce(l = [], c IN claims | l + coalesce(c.aliases, [])) AS other_names,
      reduce(l = [], c IN claims | l + coalesce(c.sources, [])) AS cited
-WITH n, claims, ks, protecting,
+WITH n, claims, ks, protecting, coalesce(n.sources, []) AS had,
      reduce(acc = [], a IN other_names | CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases,
      reduce(acc = [], s IN cited | CASE WHEN s IN acc THEN acc ELSE acc + s END) AS sources
-SET n = {id: n.id}
+// Values no claim gives any more go; the others are set (unchanged values cost nothing).
+FOREACH (k IN [k IN keys(n) WHERE NOT k IN ks AND NOT k IN ['id', 'aliases', 'sources', 'datasets']] |
+  SET n[k] = null)
 FOREACH (k IN ks | SET n[k] = head([c IN claims WHERE c[k] IS NOT NULL | c[k]]))
 SET n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
     n.sources = CASE WHEN size(claims) = 0 THEN null ELSE sources END,
     n.datasets = [c IN claims | c.dataset],
     n.protected = CASE WHEN size(protecting) > 0 THEN true ELSE n.protected END,
     n.pseudonym = coalesce(head([c IN protecting WHERE c.pseudonym IS NOT NULL | c.pseudonym]), n.pseudonym)
-WITH n, size(claims) AS claimed
-CALL (n) {
-  MATCH (s:Source)-[m:MENTIONS]->(n)
-  WHERE NOT s.id IN coalesce(n.sources, [])
-  DELETE m
-}
-CALL (n) {
+WITH n, had, size(claims) AS claimed
+CALL (n, had) {
+  WITH n, had WHERE had <> coalesce(n.sources, [])
+  CALL (n) {
+    MATCH (s:Source)-[m:MENTIONS]->(n)
+    WHERE NOT s.id IN coalesce(n.sources, [])
+    DELETE m
+  }
   UNWIND coalesce(n.sources, []) AS sid
   MATCH (s:Source {id: sid})
   MERGE (s)-[:MENTIONS]->(n)

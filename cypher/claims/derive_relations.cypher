@@ -18,7 +18,8 @@ CALL (r) {
 WITH a, b, r, claims,
      reduce(ks = [], c IN claims | ks + [k IN keys(c) WHERE NOT k IN ks AND NOT k IN $claim_keys]) AS ks,
      reduce(l = [], c IN claims | l + coalesce(c.sources, [])) AS cited
-SET r = {id: r.id}
+FOREACH (k IN [k IN keys(r) WHERE NOT k IN ks AND NOT k IN ['id', 'sources', 'datasets', 'inferred']] |
+  SET r[k] = null)
 FOREACH (k IN ks | SET r[k] = head([c IN claims WHERE c[k] IS NOT NULL | c[k]]))
 SET r.sources = reduce(acc = [], s IN cited | CASE WHEN s IN acc THEN acc ELSE acc + s END),
     r.datasets = [c IN claims | c.dataset],

@@ -3,6 +3,6 @@
 // param: dataset - the dataset name
 // mode: write
 MATCH (d:Dataset {name: $dataset})
-WHERE NOT EXISTS { MATCH (:Claim {dataset: $dataset}) }
+WHERE NOT EXISTS { MATCH (c:Claim) WHERE c.id STARTS WITH $dataset + '|' }
 DETACH DELETE d
 RETURN count(*) AS deleted

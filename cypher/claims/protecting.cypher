@@ -2,8 +2,8 @@
 // purpose: The records a dataset's claims protect, whether another dataset's claim protects them too, and whether another dataset names them at all (to warn before a load or removal makes someone public).
 // param: dataset - the dataset name
 // mode: read
-MATCH (c:Claim {dataset: $dataset})
-WHERE c.protected AND c.relation IS NULL
+MATCH (c:Claim)
+WHERE c.id STARTS WITH $dataset + '|' AND c.protected AND c.relation IS NULL
 CALL (c) {
   OPTIONAL MATCH (o:Claim {target: c.target})
   WHERE o.dataset <> $dataset AND o.relation IS NULL

@@ -15,7 +15,7 @@ MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 WITH r, row, r.datasets IS NULL AS new  // a relationship no claim has derived yet
 MERGE (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
 ON CREATE SET c.first_loaded = $now
-SET c = {id: c.id, first_loaded: c.first_loaded, dataset: $dataset, target: row.id,
+SET c += {dataset: $dataset, target: row.id,
          relation: row.type, subject: row.subject, object: row.object,
          priority: $priority, last_run: $run, sources: row.sources}
 SET c += row.props

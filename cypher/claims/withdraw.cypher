@@ -5,8 +5,8 @@
 // param: keep_run - null to withdraw every claim of the dataset; an IngestRun id to withdraw only those that run did not write (ingest --replace)
 // param: limit - how many claims at most
 // mode: write
-MATCH (c:Claim {dataset: $dataset})
-WHERE (c.relation IS NOT NULL) = $relations AND ($keep_run IS NULL OR c.last_run <> $keep_run)
+MATCH (c:Claim)
+WHERE c.id STARTS WITH $dataset + '|' AND (c.relation IS NOT NULL) = $relations AND ($keep_run IS NULL OR c.last_run <> $keep_run)
 WITH c LIMIT $limit
 WITH c, {id: c.target, type: c.relation, subject: c.subject, object: c.object} AS target
 DELETE c

@@ -11,8 +11,8 @@ CALL () {
     RETURN {id: n.id, label: head([l IN labels(n) WHERE NOT l IN ['Entity', 'Actor']]),
             properties: properties(n)} AS node
     UNION ALL
-    MATCH (c:Claim {dataset: $dataset})
-    WHERE c.relation IS NULL
+    MATCH (c:Claim)
+    WHERE c.id STARTS WITH $dataset + '|' AND c.relation IS NULL
     RETURN {id: c.target, label: c.label, properties: properties(c)} AS node
   }
   RETURN collect(node) AS nodes
@@ -24,8 +24,8 @@ CALL () {
     WHERE type(r) <> 'MENTIONS'
     RETURN {subject: a.id, relation: type(r), object: b.id, properties: properties(r)} AS fact
     UNION ALL
-    MATCH (c:Claim {dataset: $dataset})
-    WHERE c.relation IS NOT NULL
+    MATCH (c:Claim)
+    WHERE c.id STARTS WITH $dataset + '|' AND c.relation IS NOT NULL
     RETURN {subject: c.subject, relation: c.relation, object: c.object, properties: properties(c)} AS fact
   }
   RETURN collect(fact) AS relations
