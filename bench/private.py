@@ -1,8 +1,10 @@
 """A private Neo4j for a benchmark: its own home in a temporary folder, free
-loopback ports, the schema applied, stopped and deleted afterwards."""
+loopback ports, the schema applied, stopped and deleted afterwards.
+CHAINWATCH_BENCH_HEAP sets its Java heap (e.g. 2g; default as `server start`)."""
 
 from __future__ import annotations
 
+import os
 import socket
 import tempfile
 from contextlib import contextmanager
@@ -25,7 +27,7 @@ def private_graph() -> Iterator[tuple[Graph, Path]]:
     """Yields the graph and a scratch folder for datasets."""
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
-        server.start(home, bolt_port=_port(), http_port=_port())
+        server.start(home, bolt_port=_port(), http_port=_port(), heap=os.environ.get("CHAINWATCH_BENCH_HEAP"))
         try:
             with Graph(connection(home)) as g:
                 schema.apply(g)
