@@ -1,5 +1,5 @@
-"""An ingest killed with SIGKILL in the middle, then run again, gives the same
-graph as a clean load; in between, nothing is half-linked."""
+"""An ingest or a removal killed with SIGKILL in the middle, then run again,
+gives the same graph as a clean run; in between, nothing is half-linked."""
 
 from __future__ import annotations
 
@@ -48,3 +48,35 @@ def test_killed_ingest_resumes_to_the_same_graph(graph, neo4j_home, tmp_path):
     ingest(graph, path)
     assert resumed == snapshot(graph)
     assert len(resumed[0]) == PEOPLE + 31 and len(resumed[1]) == PEOPLE + 29 + (PEOPLE + 30)  # facts + MENTIONS
+
+
+def test_killed_remove_finishes_when_run_again(graph, neo4j_home, tmp_path):
+    from graph import claims
+    from graph.dump import comparable, export
+    from tests.datasets import small
+    ingest(graph, small(tmp_path / "small", name="small"))
+    export(graph, tmp_path / "small-alone")
+    ingest(graph, chain_dataset(tmp_path / "big", PEOPLE))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CHAINWATCH_HOME"] = str(neo4j_home)
+    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "remove", "big", "--batch-size", "25"],
+                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        left = cypher(graph, "MATCH (c:Claim) WHERE c.dataset = 'big' RETURN count(c) AS n")[0]["n"]
+        if left <= PEOPLE:  # about half of the big dataset's claims are gone
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the removal finished before it could be interrupted"
+    left = cypher(graph, "MATCH (c:Claim) WHERE c.dataset = 'big' RETURN count(c) AS n")[0]["n"]
+    assert 0 < left < 2 * PEOPLE + 60, left
+    # Nothing half-withdrawn: every relationship left still has a claim behind it.
+    assert cypher(graph, "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'LOADED'] "
+                         "AND NOT EXISTS { MATCH (c:Claim {target: r.id}) } RETURN count(r) AS n") == [{"n": 0}]
+    claims.remove(graph, "big")  # the same command again
+    export(graph, tmp_path / "after")
+    assert comparable(tmp_path / "after") == comparable(tmp_path / "small-alone")
+    runs = cypher(graph, "MATCH (r:IngestRun {dataset: 'big', mode: 'remove'}) RETURN r.status AS s ORDER BY r.started")
+    assert [r["s"] for r in runs] == ["interrupted", "complete"]
