@@ -17,22 +17,24 @@ from tests.test_ingest import cypher
 PEOPLE = 3000
 
 
-def test_killed_ingest_resumes_to_the_same_graph(graph, neo4j_home, tmp_path):
-    path = chain_dataset(tmp_path / "big", PEOPLE)
+def kill_halfway(neo4j_home, args: list[str], halfway) -> None:
+    """Run `chainwatch ARGS` and SIGKILL it as soon as `halfway()` is true."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env["CHAINWATCH_HOME"] = str(neo4j_home)
-    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "ingest", str(path), "--batch-size", "25"],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", *args], env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    written = 0
-    while time.monotonic() < deadline and proc.poll() is None:
-        written = cypher(graph, "MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
-        if written >= 200:
-            break
+    while time.monotonic() < deadline and proc.poll() is None and not halfway():
         time.sleep(0.05)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the load finished before it could be interrupted"
+    assert proc.returncode == -signal.SIGKILL, f"{args[0]} finished before it could be interrupted"
+
+
+def test_killed_ingest_resumes_to_the_same_graph(graph, neo4j_home, tmp_path):
+    path = chain_dataset(tmp_path / "big", PEOPLE)
+    kill_halfway(neo4j_home, ["ingest", str(path), "--batch-size", "25"],
+                 lambda: cypher(graph, "MATCH (p:Person) RETURN count(p) AS n")[0]["n"] >= 200)
     people = cypher(graph, "MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
     assert 0 < people < PEOPLE, people
     # Nothing half-written: every node in the graph has its provenance link.
@@ -57,20 +59,10 @@ def test_killed_remove_finishes_when_run_again(graph, neo4j_home, tmp_path):
     ingest(graph, small(tmp_path / "small", name="small"))
     export(graph, tmp_path / "small-alone")
     ingest(graph, chain_dataset(tmp_path / "big", PEOPLE))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["CHAINWATCH_HOME"] = str(neo4j_home)
-    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "remove", "big", "--batch-size", "25"],
-                            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        left = cypher(graph, "MATCH (c:Claim) WHERE c.dataset = 'big' RETURN count(c) AS n")[0]["n"]
-        if left <= PEOPLE:  # about half of the big dataset's claims are gone
-            break
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the removal finished before it could be interrupted"
-    left = cypher(graph, "MATCH (c:Claim) WHERE c.dataset = 'big' RETURN count(c) AS n")[0]["n"]
+    claims_left = "MATCH (c:Claim) WHERE c.dataset = 'big' RETURN count(c) AS n"
+    kill_halfway(neo4j_home, ["remove", "big", "--batch-size", "25"],  # stopped about half-way through
+                 lambda: cypher(graph, claims_left)[0]["n"] <= PEOPLE)
+    left = cypher(graph, claims_left)[0]["n"]
     assert 0 < left < 2 * PEOPLE + 60, left
     # Nothing half-withdrawn: every relationship left still has a claim behind it.
     assert cypher(graph, "MATCH ()-[r]->() WHERE NOT type(r) IN ['MENTIONS', 'LOADED'] "
