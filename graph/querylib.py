@@ -67,7 +67,7 @@ def parse(path: Path, name: str) -> CypherFile:
 
 @lru_cache(maxsize=None)
 def get(name: str) -> CypherFile:
-    """A statement by its path under cypher/, e.g. `ingest/merge_nodes`."""
+    """A statement by its path under cypher/, e.g. `claims/put_nodes`."""
     path = cypher_dir() / f"{name}.cypher"
     if not path.exists():
         raise KeyError(name)
