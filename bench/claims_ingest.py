@@ -18,6 +18,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 from bench.private import private_graph
+from bench.ratios import show
 from bench.synthetic import chain_dataset
 from graph import claims
 from graph.db import Graph
@@ -74,10 +75,8 @@ def main() -> None:
                 best["before claims (baseline)"] = max(best["before claims (baseline)"],
                                                        timed(g, pre_claims_load, paths))
                 best["with claims"] = max(best["with claims"], timed(g, claims_load, paths))
-            base = best["before claims (baseline)"]
-            print(f"{title}: {rows} rows, batch {BATCH}, best of {ROUNDS}")
-            for name, rate in best.items():
-                print(f"  {name:<26} {rate:8.0f} rows/s   x{rate / base:4.2f}")
+            show(f"{title}: {rows} rows, batch {BATCH}, best of {ROUNDS}", best,
+                 "before claims (baseline)", "rows/s")
 
 
 if __name__ == "__main__":

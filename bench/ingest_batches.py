@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bench.private import private_graph
+from bench.ratios import show
 from bench.synthetic import chain_dataset
 from ingest.load import ingest
 
@@ -28,11 +29,9 @@ def main() -> None:
             report = ingest(g, path, batch_size=batch)
             seconds = time.perf_counter() - t0
             rows = report.nodes + report.relations
-            results[batch] = rows / seconds
-        base = results[1]
-        print(f"ingest of {people} people ({rows} rows), rows per second:")
-        for batch, rate in results.items():
-            print(f"  batch {batch:>5}: {rate:8.0f} rows/s   x{rate / base:5.1f} vs one row per transaction")
+            results[f"batch {batch}" + (" (baseline)" if batch == 1 else "")] = rows / seconds
+        show(f"ingest of {people} people ({rows} rows), one transaction per batch:", results,
+             "batch 1 (baseline)", "rows/s")
 
 
 if __name__ == "__main__":

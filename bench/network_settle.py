@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pyvis.network import Network
 
+from bench.ratios import show
 from explorer.network import draw, strip_remote
 
 TIMER = """
@@ -81,10 +82,8 @@ def main() -> None:
             path.write_text(html.replace("</body>", TIMER + "</body>"), encoding="utf-8")
             results[name] = min(settle_ms(browser, path) for _ in range(3))
         browser.close()
-    base = results["pyvis defaults (baseline)"]
-    print(f"network of {n} nodes and {len(edges)} edges, time to settle (best of 3):")
-    for name, ms in results.items():
-        print(f"  {name:28} {ms:8.0f} ms   x{base / ms:5.2f} faster than the baseline")
+    show(f"network of {n} nodes and {len(edges)} edges, time to settle (best of 3; x = times faster):",
+         results, "pyvis defaults (baseline)", "ms", lower_is_better=True)
 
 
 if __name__ == "__main__":

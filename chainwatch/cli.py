@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import Callable, Iterator, List, NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -163,6 +164,22 @@ def schema_show(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
 
 # -- datasets ---------------------------------------------------------------
 
+@contextmanager
+def _step_progress() -> Iterator[tuple[Progress, Callable[[str, int, int], None]]]:
+    """A progress display on stderr for work reported as progress(step, done_now, total),
+    one bar per step; a total of 0 means not known in advance (a count is shown)."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(step: str, n: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step[:1].upper() + step[1:], total=total or None)
+            bar.advance(tasks[step], n)
+
+        yield bar, progress
+
+
 def _print_problems(problems) -> None:
     for p in problems:
         (err if not p.warning else out).print(str(p), highlight=False, markup=False, soft_wrap=True)
@@ -233,16 +250,7 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
 
     if source_format != "native":
         fail(f"--from {source_format} is not available yet; only native datasets load for now")
-    with _graph(home) as g, Progress(TextColumn("{task.description}"), BarColumn(),
-                                     MofNCompleteColumn(), TimeElapsedColumn(),
-                                     console=err, transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(step: str, n: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(f"Writing {step}", total=total)
-            bar.advance(tasks[step], n)
-
+    with _graph(home) as g, _step_progress() as (bar, progress):
         try:
             report = run_ingest(g, path, replace=replace, dry_run=dry_run, unprotect=unprotect,
                                 batch_size=batch_size, progress=progress)
@@ -288,15 +296,7 @@ def remove(dataset: str = typer.Argument(..., help="The dataset's name (`chainwa
     """
     from graph.claims import ProtectionLifted, UnknownDataset, remove as run_remove
 
-    with _graph(home) as g, Progress(TextColumn("{task.description}"), TextColumn("{task.completed}"),
-                                     TimeElapsedColumn(), console=err, transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(step: str, n: int, total: int) -> None:
-            if step not in tasks:
-                tasks[step] = bar.add_task(step.capitalize(), total=total or None)
-            bar.advance(tasks[step], n)
-
+    with _graph(home) as g, _step_progress() as (bar, progress):
         try:
             done = run_remove(g, dataset, unprotect=unprotect, batch_size=batch_size, progress=progress)
         except (ConfigError, ProtectionLifted, UnknownDataset) as e:

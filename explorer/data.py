@@ -77,7 +77,7 @@ def entity(node_id: str, public: bool) -> dict | None:
         return None
     r = redactor(public)
     profile = plain(found[0])
-    disagree = claims.disagreements([plain(x) for x in graph().read("explorer/claims", id=node_id)])
+    disagree = claims.disagreements([plain(x) for x in graph().read("library/who_said_what", id=node_id)])
     if public and profile["properties"].get("protected"):
         for private in PRIVATE_FIELDS:
             profile["properties"].pop(private, None)

@@ -44,9 +44,9 @@ def put(graph: Graph, nodes: Sequence[dict], relations: Sequence[dict], *, datas
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
     totals = write_batches(graph, "claims/put_nodes", nodes, then=_derive_nodes,
-                           batch_size=batch_size, on_batch=step("nodes", nodes), **params)
+                           batch_size=batch_size, on_batch=step("writing records", nodes), **params)
     totals += write_batches(graph, "claims/put_relations", relations, then=_derive_relations,
-                            batch_size=batch_size, on_batch=step("relations", relations), **params)
+                            batch_size=batch_size, on_batch=step("writing relations", relations), **params)
     return totals
 
 
@@ -83,17 +83,17 @@ def withdraw(graph: Graph, dataset: str, *, keep_run: str | None = None,
 
 
 def disagreements(rows: list[dict]) -> list[dict]:
-    """Where datasets disagree on one record or fact: for every value two claims give
-    differently, what each dataset says and cites (rows from cypher/explorer/claims).
+    """Where datasets disagree on one record or its facts: for every value two claims give
+    differently, what each dataset says and cites (rows of the library's who_said_what).
     Lists (aliases, sources) are unions, not disagreements; the bookkeeping is left out."""
     hidden = set(load_vocabulary().claim_keys) | {"sources", "aliases"}
-    by_target: dict[str | None, list[dict]] = {}
+    by_target: dict[tuple[bool, str], list[dict]] = {}
     for row in rows:
-        by_target.setdefault(row["relationship"], []).append(row)
+        claim = row["claim"]
+        by_target.setdefault((claim.get("relation") is not None, claim["target"]), []).append(row)
     found = []
-    for target, claims in by_target.items():
-        first = claims[0]
-        about = "this record" if target is None else f"{first['subject']} {first['relation']} {first['object']}"
+    for claims in by_target.values():
+        about = "this record" if claims[0]["about"] == "record" else claims[0]["about"]
         keys = sorted({k for c in claims for k in c["claim"]} - hidden)
         for key in keys:
             values = [c["claim"].get(key) for c in claims]
