@@ -33,6 +33,7 @@ if not CHROMIUM:
         raise RuntimeError("CI=true but Chromium is missing: .ci/run must install Debian's chromium")
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 
@@ -107,12 +108,23 @@ def shot(pg, name: str) -> None:
 
 
 def network_frame(pg):
-    """The pyvis iframe whose network has finished drawing."""
-    frame_el = pg.locator("iframe").first
-    frame_el.wait_for(timeout=30_000)
-    frame = frame_el.element_handle().content_frame()
-    frame.wait_for_function("() => typeof network !== 'undefined' && network.body", timeout=30_000)
-    return frame
+    """The pyvis iframe whose network has finished drawing.
+
+    The page holds other iframes (the legend), and Streamlit does not promise their order in the
+    DOM while it is still rendering, so each is asked whether it holds the network.
+    """
+    pg.locator("iframe").first.wait_for(timeout=30_000)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for element in pg.locator("iframe").element_handles():
+            frame = element.content_frame()
+            try:
+                if frame and frame.evaluate("() => typeof network !== 'undefined' && !!network.body"):
+                    return frame
+            except PlaywrightError:  # the iframe was replaced while we asked
+                pass
+        pg.wait_for_timeout(200)
+    raise AssertionError("no iframe on the page drew a network within 30 s")
 
 
 def test_app_loads_and_search_opens_a_person(page):
@@ -147,7 +159,7 @@ def test_clicking_a_node_recentres_on_it(page):
         const rect = network.canvas.frame.canvas.getBoundingClientRect();
         return {x: rect.left + dom.x, y: rect.top + dom.y};
     }""")
-    box = page.locator("iframe").first.bounding_box()
+    box = frame.frame_element().bounding_box()
     page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
     page.wait_for_url("**/network?id=person%3Aazamat-batyrbaev", timeout=30_000)
     shot(page, "network-recentred")
