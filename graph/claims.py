@@ -24,15 +24,24 @@ from graph.writes import write_batches
 Progress = Callable[[str, int, int], None]
 
 
-def _derive_nodes(batch: list[dict]) -> tuple[str, dict]:
-    return "claims/derive_nodes", {"ids": [r["id"] for r in batch],
+def _derive_nodes(targets: list[dict]) -> tuple[str, dict]:
+    return "claims/derive_nodes", {"ids": [t["id"] for t in targets],
                                    "claim_keys": list(load_vocabulary().claim_keys)}
 
 
-def _derive_relations(batch: list[dict]) -> tuple[str, dict]:
+def _derive_relations(targets: list[dict]) -> tuple[str, dict]:
     return "claims/derive_relations", {
-        "rels": [{k: r[k] for k in ("id", "type", "subject", "object")} for r in batch],
+        "rels": [{k: t[k] for k in ("id", "type", "subject", "object")} for t in targets],
         "claim_keys": list(load_vocabulary().claim_keys)}
+
+
+def _derive_shared(derive: Callable[[list[dict]], tuple[str, dict]]):
+    """After a put, derive again only what other datasets claim too (the put itself gives a
+    record this dataset alone claims its values: most records of most loads)."""
+    def follow(_batch: list[dict], returned: list[dict]):
+        shared = [t if isinstance(t, dict) else {"id": t} for t in returned[0]["shared"]]
+        return derive(shared) if shared else None
+    return follow
 
 
 def put(graph: Graph, nodes: Sequence[dict], relations: Sequence[dict], *, dataset: str,
@@ -43,9 +52,9 @@ def put(graph: Graph, nodes: Sequence[dict], relations: Sequence[dict], *, datas
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
-    totals = write_batches(graph, "claims/put_nodes", nodes, then=_derive_nodes,
+    totals = write_batches(graph, "claims/put_nodes", nodes, then=_derive_shared(_derive_nodes),
                            batch_size=batch_size, on_batch=step("writing records", nodes), **params)
-    totals += write_batches(graph, "claims/put_relations", relations, then=_derive_relations,
+    totals += write_batches(graph, "claims/put_relations", relations, then=_derive_shared(_derive_relations),
                             batch_size=batch_size, on_batch=step("writing relations", relations), **params)
     return totals
 

@@ -16,14 +16,15 @@ from typing import Callable, Sequence
 from graph import config, querylib
 from graph.db import Graph
 
-# Given a batch, the follow-up statement's name and parameters.
-FollowUp = Callable[[list[dict]], tuple[str, dict]]
+# Given a batch and what its statement returned, the follow-up statement's name and
+# parameters, or None when there is nothing to follow up.
+FollowUp = Callable[[list[dict], list[dict]], "tuple[str, dict] | None"]
 
 
-def _numbers(result) -> Counter:
+def _numbers(records) -> Counter:
     """The numbers a statement returns (its own counts: records created, claims written...),
     rather than the server's counters, which cannot tell a data node from a claim."""
-    return Counter({k: v for record in result for k, v in record.items()
+    return Counter({k: v for record in records for k, v in record.items()
                     if isinstance(v, int) and not isinstance(v, bool)})
 
 
@@ -36,10 +37,11 @@ def write_batches(graph: Graph, name: str, rows: Sequence[dict], *,
     totals: Counter = Counter()
 
     def work(tx, batch):
-        done = _numbers(tx.run(text, {**params, "rows": batch}))
-        if then:
-            follow, follow_params = then(batch)
-            done.update(_numbers(tx.run(querylib.get(follow).text, follow_params)))
+        returned = [record.data() for record in tx.run(text, {**params, "rows": batch})]
+        done = _numbers(returned)
+        if then and (follow := then(batch, returned)):
+            name, follow_params = follow
+            done.update(_numbers(tx.run(querylib.get(name).text, follow_params)))
         return done
 
     with graph.session() as session:

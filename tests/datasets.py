@@ -22,7 +22,7 @@ def write_dataset(folder: Path, name: str = "test-ds", **files: list[dict]) -> P
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "dataset.yaml").write_text(f"name: {name}\ntitle: Test dataset\n", encoding="utf-8")
     for stem, rows in files.items():
-        header = HEADERS[stem]
+        header = list(HEADERS[stem])  # a copy: extra columns belong to this file only
         for r in rows:
             header += [k for k in r if k not in header]
         with open(folder / f"{stem}.csv", "w", newline="", encoding="utf-8") as f:

@@ -9,6 +9,7 @@ import pytest
 from graph import claims
 from graph.dump import comparable, export
 from ingest.load import ingest
+from tests.conftest import SAMPLE
 from tests.datasets import small, write_dataset
 from tests.test_ingest import cypher
 
@@ -66,6 +67,44 @@ def test_replace_with_v2_equals_v2_alone(graph, tmp_path):
     ingest(graph, v1)
     ingest(graph, v2, replace=True)
     assert dump_of(graph, tmp_path / "replaced") == v2_alone
+
+
+def test_a_column_a_new_version_drops_leaves_the_claim_and_the_record(graph, tmp_path):
+    """Reloading (without --replace) a version whose files no longer have a column: the claim
+    holds what the dataset says now, so the values of that column are gone from the graph."""
+    people = [{"id": "person:officer", "name": "Officer One", "sources": "src:a"}]
+    member = {"subject": "person:officer", "relation": "MEMBER_OF", "object": "unit:dept",
+              "start": "2021-03", "sources": "src:a"}
+    v1 = small(tmp_path / "v1", name="case-file",
+               people=[{**people[0], "description": "a captain"}],
+               relations=[{**member, "note": "from the staff list"}])
+    v2 = small(tmp_path / "v2", name="case-file", people=people, relations=[member])
+    ingest(graph, v2)
+    v2_alone = dump_of(graph, tmp_path / "v2-alone")
+    graph.write("admin/delete_everything")
+    ingest(graph, v1)
+    assert cypher(graph, "MATCH (n {id: 'person:officer'}) RETURN n.description AS d") == [{"d": "a captain"}]
+    ingest(graph, v2)
+    assert dump_of(graph, tmp_path / "reloaded") == v2_alone
+    assert cypher(graph, "MATCH (c:Claim) WHERE c.description IS NOT NULL OR c.note IS NOT NULL "
+                         "RETURN c.id AS id") == []
+
+
+def test_a_load_gives_what_the_one_policy_gives(graph, tmp_path):
+    """A record one dataset alone claims takes its values in the put itself, without the
+    derivation statements; deriving every record again from the claims changes nothing."""
+    ingest(graph, SAMPLE)
+    ingest(graph, small(tmp_path / "extra", name="messy", people=[
+        {"id": "person:officer", "name": "Officer One", "sources": "src:a",
+         "aliases": "Officer One;O. One;O. One;Officer 1"},
+        {"id": "person:victim", "name": "Victim", "protected": "yes", "sources": "src:a"}]))
+    before = dump_of(graph, tmp_path / "loaded")
+    ids = [r["id"] for r in cypher(graph, "MATCH (n:Entity) RETURN n.id AS id")]
+    rels = cypher(graph, "MATCH (a)-[r]->(b) WHERE r.datasets IS NOT NULL "
+                         "RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object")
+    for name, params in (claims._derive_nodes([{"id": i} for i in ids]), claims._derive_relations(rels)):
+        graph.write(name, **params)
+    assert dump_of(graph, tmp_path / "derived") == before
 
 
 def test_a_second_dataset_cannot_unprotect_or_rename(graph, tmp_path):

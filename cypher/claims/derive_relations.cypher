@@ -24,7 +24,7 @@ FOREACH (k IN ks | SET r[k] = head([c IN claims WHERE c[k] IS NOT NULL | c[k]]))
 SET r.sources = reduce(acc = [], s IN cited | CASE WHEN s IN acc THEN acc ELSE acc + s END),
     r.datasets = [c IN claims | c.dataset],
     r.inferred = CASE WHEN size(claims) > 0 AND all(c IN claims WHERE c.inferred) THEN true
-                      ELSE CASE WHEN r.inferred IS NULL THEN null ELSE false END END
+                      WHEN any(c IN claims WHERE c.inferred IS NOT NULL) THEN false END
 WITH a, b, r, size(claims) AS claimed
 CALL (a, b, r, claimed) {
   WITH a, b, r WHERE claimed = 0
