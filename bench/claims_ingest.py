@@ -27,7 +27,7 @@ from ingest.load import ingest
 
 PRE_CLAIMS = Path(__file__).parent / "pre_claims"
 BATCH = 500
-ROUNDS = 3
+ROUNDS = 5
 
 
 def pre_claims_put(graph: Graph, nodes, relations, *, dataset: str, **_) -> Counter:

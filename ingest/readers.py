@@ -13,6 +13,7 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -20,6 +21,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from graph.cells import original
 from graph.vocabulary import Vocabulary, load
 from ingest.problems import Problem
+from ingest.types import text_of
 
 MAX_CELL = 1_000_000  # characters; longer cells are refused with a located error
 csv.field_size_limit(MAX_CELL)
@@ -30,7 +32,7 @@ METADATA_KEY = "dataset"
 
 @dataclass(frozen=True)
 class Cell:
-    value: str | list[str]  # text as written; YAML may give a real list
+    value: Any  # text as written; YAML may give a real list, a workbook a number or a date
     line: int
     column: int
 
@@ -44,9 +46,7 @@ class Row:
 
     def text(self, name: str) -> str:
         cell = self.cells.get(name)
-        if cell is None:
-            return ""
-        return ";".join(cell.value) if isinstance(cell.value, list) else cell.value.strip()
+        return "" if cell is None else text_of(cell.value)
 
     def where(self, name: str) -> tuple[int, int | None]:
         cell = self.cells.get(name)

@@ -17,13 +17,11 @@ import networkx as nx
 
 from graph import dates
 from graph.vocabulary import Column, Vocabulary, load
+from ingest import types
 from ingest.problems import Problem
 from ingest.readers import RawDataset, Row, read
 
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-TRUE = {"true", "yes", "1", "y"}
-FALSE = {"false", "no", "0", "n", ""}
 
 # Given ids, return {id: [labels]} for those already in the graph.
 KnownIds = Callable[[list[str]], dict[str, list[str]]]
@@ -91,71 +89,16 @@ class _Checker:
         self.problems.append(Problem(row.file, line, col, name, message, warning))
 
     def value(self, row: Row, col: Column):
-        """The cell's value converted to its column type, or None after a problem."""
-        text = row.text(col.name)
-        if not text:
+        """The cell's value cleaned by its column's type (ingest/types.py), or None after a problem."""
+        if not row.text(col.name):
             if col.required and (col.name in row.cells or not row.file.endswith(".csv")):
                 self.problem(row, col.name, f"'{col.name}' is required and empty; fill it in")
-            if col.type == "bool":
-                return False
-            if col.type in ("list", "refs"):
-                return []
-            return col.default
-        t = col.type
-        if t == "id":
-            if not ID_PATTERN.match(text):
-                self.problem(row, col.name, f"'{text}' is not a valid id: use letters, digits "
-                             "and _ . : - only, starting with a letter or digit "
-                             "(e.g. person:sayat-adilbekuly)")
-                return None
-            return text
-        if t == "text":
-            return text
-        if t in ("list", "refs"):
-            cell = row.cells[col.name].value
-            items = cell if isinstance(cell, list) else cell.split(";")
-            items = [i.strip() for i in items if i and i.strip()]
-            if t == "refs":
-                for i in items:
-                    if not ID_PATTERN.match(i):
-                        self.problem(row, col.name, f"'{i}' is not a valid id; separate ids with ';'")
-            return items
-        if t == "bool":
-            low = text.lower()
-            if low in TRUE:
-                return True
-            if low in FALSE:
-                return False
-            self.problem(row, col.name, f"'{text}' is not a yes/no value; write true or false "
-                         "(yes/no and 1/0 work too), or leave it empty for false")
+            return types.empty(col)
+        try:
+            return types.clean(row.cells[col.name].value, col, self.vocab)
+        except types.Invalid as e:
+            self.problem(row, col.name, str(e))
             return None
-        if t == "date":
-            try:
-                dates.bounds(text)
-            except dates.PartialDateError as e:
-                self.problem(row, col.name, str(e))
-                return None
-            return text
-        if t == "number":
-            try:
-                number = float(text)
-            except ValueError:
-                self.problem(row, col.name, f"'{text}' is not a number; use a dot for decimals (43.25)")
-                return None
-            if (col.min is not None and number < col.min) or (col.max is not None and number > col.max):
-                self.problem(row, col.name, f"{number} is outside {col.min}..{col.max}")
-                return None
-            return number
-        if t == "vocab":
-            allowed = self.vocab.lists[col.list]
-            if text not in allowed:
-                low = text.strip().lower().replace(" ", "_").replace("-", "_")
-                hint = f" (did you mean '{low}'?)" if low in allowed else ""
-                self.problem(row, col.name, f"'{text}' is not an allowed {col.name}{hint}; "
-                             f"allowed: {', '.join(allowed)}")
-                return None
-            return text
-        raise ValueError(f"unknown column type {t} in the vocabulary")
 
     def values(self, row: Row, columns: dict[str, Column]) -> dict:
         return {name: self.value(row, col) for name, col in columns.items()}
