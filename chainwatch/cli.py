@@ -60,6 +60,8 @@ ParamOption = typer.Option(None, "--param", "-p", help="A query parameter as key
                            "repeat for several. Numbers, true/false and [lists] are read as JSON.")
 BatchSizeOption = typer.Option(None, "--batch-size", min=1, help="Rows per transaction "
                                "(default $CHAINWATCH_BATCH_SIZE, else 500).")
+FromOption = typer.Option("native", "--from", help="The data's format: native (this project's "
+                          "dataset format) or sfm (Security Force Monitor: a workbook or a folder of its CSV files).")
 FormatOption = typer.Option(Format.table, "--format", "-f", help="table for people; json or csv for programs.")
 
 
@@ -187,6 +189,7 @@ def _print_problems(problems) -> None:
 
 @app.command()
 def validate(path: Path = typer.Argument(..., help="A dataset folder of CSV files, or one YAML file."),
+             source_format: str = FromOption,
              offline: bool = typer.Option(False, help="Do not consult the graph for ids the dataset "
                                           "refers to but does not define."),
              fmt: Format = typer.Option(Format.table, "--format", "-f", help="table or json.")):
@@ -205,8 +208,9 @@ def validate(path: Path = typer.Argument(..., help="A dataset folder of CSV file
             lookup = known_ids(graph)
         except (ConfigError, GraphError):
             graph = None
+    _known_format(source_format)
     try:
-        ds = run_validate(path, known_ids=lookup)
+        ds = run_validate(path, known_ids=lookup, fmt=source_format)
     finally:
         if graph:
             graph.close()
@@ -228,9 +232,11 @@ def validate(path: Path = typer.Argument(..., help="A dataset folder of CSV file
 
 
 @app.command()
-def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files, or one YAML file."),
-           source_format: str = typer.Option("native", "--from", help="native (this project's format); "
-                                             "sfm and ftm importers arrive with their issues."),
+def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files, or one YAML file; "
+                                        "with --from sfm, an SFM workbook (.xlsx) or a folder of its CSV files."),
+           source_format: str = FromOption,
+           report_file: Optional[Path] = typer.Option(None, "--report", help="Write the rows an importer "
+                                                      "skipped (sheet, row, reason) to this CSV file."),
            replace: bool = typer.Option(False, "--replace", help="Also remove what this dataset alone "
                                         "contributed and no longer contains."),
            dry_run: bool = typer.Option(False, "--dry-run", help="Validate and say what would change; write nothing."),
@@ -248,12 +254,11 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
     from ingest.load import ingest as run_ingest
     from ingest.problems import DatasetInvalid
 
-    if source_format != "native":
-        fail(f"--from {source_format} is not available yet; only native datasets load for now")
+    _known_format(source_format)
     with _graph(home) as g, _step_progress() as (bar, progress):
         try:
             report = run_ingest(g, path, replace=replace, dry_run=dry_run, unprotect=unprotect,
-                                batch_size=batch_size, progress=progress)
+                                batch_size=batch_size, fmt=source_format, progress=progress)
         except (ConfigError, ProtectionLifted) as e:
             bar.stop()
             fail(str(e))
@@ -261,6 +266,7 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
             bar.stop()
             _print_problems(e.problems)
             fail(f"{e} (run `chainwatch validate {path}` to check again)")
+    _report_skipped(report.skipped, report_file)
     if dry_run:
         out.print(f"Dry run of '{report.dataset}': {report.nodes} records "
                   f"({report.existing_nodes} already in the graph), {report.relations} relations "
@@ -274,6 +280,27 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
     if replace:
         msg += " Replaced: " + _withdrawn(report.withdrawn)
     out.print(msg, highlight=False)
+
+
+def _known_format(name: str) -> None:
+    from ingest.formats import READERS
+
+    if name not in READERS:
+        fail(f"unknown format '{name}' for --from; known formats: {', '.join(READERS)}")
+
+
+def _report_skipped(skipped: list, report_file: Optional[Path]) -> None:
+    """An importer's skipped rows: the first few on the terminal, all of them in --report."""
+    from ingest.problems import write_skip_report
+
+    if report_file:
+        write_skip_report(skipped, report_file)
+    if not skipped:
+        return
+    _print_problems(skipped[:20])
+    more = f" ({len(skipped) - 20} more not shown)" if len(skipped) > 20 else ""
+    where = f"all of them are in {report_file}" if report_file else "--report FILE writes them all as CSV"
+    out.print(f"{len(skipped)} row(s) skipped{more}; {where}.", highlight=False, markup=False)
 
 
 def _withdrawn(counts: dict) -> str:

@@ -47,6 +47,7 @@ class LoadReport:
     existing_relations: int | None = None
     withdrawn: dict = field(default_factory=dict)
     run_id: str | None = None
+    skipped: list = field(default_factory=list)  # rows an importer left out (ingest/formats)
 
     def as_dict(self) -> dict:
         return {"dataset": self.dataset, "nodes": self.nodes, "relations": self.relations,
@@ -74,14 +75,14 @@ def relation_rows(ds: Dataset) -> list[dict]:
 
 
 def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bool = False,
-           unprotect: bool = False, batch_size: int | None = None,
+           unprotect: bool = False, batch_size: int | None = None, fmt: str = "native",
            progress: Progress | None = None) -> LoadReport:
     batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
-    ds = validate(path, known_ids=known_ids(graph))
+    ds = validate(path, known_ids=known_ids(graph), fmt=fmt)
     if not ds.ok:
         raise DatasetInvalid(ds.problems)
     nodes, relations = node_rows(ds), relation_rows(ds)
-    report = LoadReport(ds.name, len(nodes), len(relations), dry_run)
+    report = LoadReport(ds.name, len(nodes), len(relations), dry_run, skipped=ds.skipped)
     if dry_run:
         found = graph.read("ingest/existing", node_ids=[n["id"] for n in nodes],
                            relations=[{k: r[k] for k in ("id", "subject", "object")}

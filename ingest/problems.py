@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from pathlib import Path
+
+from graph.cells import neutralise
 
 
 @dataclass(frozen=True)
@@ -38,3 +42,12 @@ class DatasetInvalid(Exception):
         self.problems = problems
         errors = [p for p in problems if not p.warning]
         super().__init__(f"{len(errors)} error(s) in the dataset; nothing was written")
+
+def write_skip_report(skipped: list[Problem], path: Path) -> None:
+    """The rows an importer left out, as CSV (sheet, row, reason) for a spreadsheet:
+    cells that a spreadsheet would run as formulas are neutralised."""
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["sheet", "row", "reason"])
+        for p in skipped:
+            w.writerow([neutralise(p.file), p.line or "", neutralise(p.message.removeprefix("skipped: "))])

@@ -61,6 +61,7 @@ class RawDataset:
     rows: list[Row] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)  # file name -> sha256
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # an importer's rows left out (also in problems)
 
 
 def read(path: Path, vocab: Vocabulary | None = None) -> RawDataset:

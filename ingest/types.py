@@ -23,6 +23,7 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 TRUE = {"true", "yes", "1", "y"}
 FALSE = {"false", "no", "0", "n", ""}
 _TRAILING = re.compile(r"^(\d{4}(?:-\d{1,2}){0,2})-+$")  # `2017-`, `2010-05-`: spreadsheet habits
+_US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(?::00(?:\.0+)?)?$")  # a date cell saved as text
 
 
@@ -87,10 +88,14 @@ def _bool(raw: Any, col: Column, vocab: Vocabulary) -> bool:
                   "(yes/no and 1/0 work too), or leave it empty for false")
 
 
-def clean_date(raw: Any) -> str:
+def clean_date(raw: Any, month_first: bool = False) -> str:
     """A partial ISO date (`2022`, `2022-01`, `2022-01-05`) from what people and spreadsheets
-    write: a date cell, `2017-` or `2010-05-` with a trailing dash, a midnight timestamp."""
+    write: a date cell, `2017-` or `2010-05-` with a trailing dash, a midnight timestamp.
+    `month_first` also reads US dates (`3/9/2012` is 9 March); only a reader whose format
+    says so asks for it, as `3/9/2012` means 3 September in most of the world."""
     text = text_of(raw)
+    if month_first and (m := _US.match(text)):
+        text = f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
     for pattern in (_TRAILING, _MIDNIGHT):
         if m := pattern.match(text):
             text = m.group(1)

@@ -17,9 +17,9 @@ import networkx as nx
 
 from graph import dates
 from graph.vocabulary import Column, Vocabulary, load
-from ingest import types
+from ingest import formats, types
 from ingest.problems import Problem
-from ingest.readers import RawDataset, Row, read
+from ingest.readers import RawDataset, Row
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -56,6 +56,7 @@ class Dataset:
     relations: list[Relation] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # rows an importer left out
 
     @property
     def priority(self) -> int:
@@ -105,13 +106,14 @@ class _Checker:
 
 
 def validate(path: Path | str, known_ids: KnownIds | None = None,
-             vocab: Vocabulary | None = None) -> Dataset:
-    """Read and check a dataset; `known_ids` (when given) consults the graph."""
+             vocab: Vocabulary | None = None, fmt: str = "native") -> Dataset:
+    """Read (with the reader of format `fmt`) and check a dataset; `known_ids` (when given)
+    consults the graph."""
     vocab = vocab or load()
-    raw = read(Path(path), vocab)
+    raw = formats.reader(fmt)(Path(path), vocab)
     check = _Checker(raw, vocab)
     ds = Dataset(name=raw.metadata.get("name", "").strip(), path=raw.path,
-                 metadata=raw.metadata, hashes=raw.hashes)
+                 metadata=raw.metadata, hashes=raw.hashes, skipped=raw.skipped)
     _check_metadata(check, raw, ds)
     default_conf = raw.metadata.get("default_confidence") or "medium"
     if default_conf not in vocab.lists["confidence"]:

@@ -39,3 +39,9 @@ def test_numbers_booleans_and_lists_as_spreadsheets_store_them():
     assert types.clean(" a; b ;;c ", Column("aliases", "list"), vocab) == ["a", "b", "c"]
     with pytest.raises(types.Invalid, match="not a valid id"):
         types.clean("src:a;bad id", Column("sources", "refs"), vocab)
+
+
+def test_us_dates_only_when_the_reader_says_so():
+    assert types.clean_date("3/9/2012", month_first=True) == "2012-03-09"
+    with pytest.raises(types.Invalid):
+        types.clean_date("3/9/2012")  # 3 September in most of the world: never guessed
