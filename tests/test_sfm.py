@@ -86,6 +86,9 @@ def test_every_fact_cites_sfms_own_access_points(graph, export):
     assert "Torture; Arbitrary detention" in torture[0]["d"]
     assert set(torture[0]["who"]) == {f"person:sfm-{fx.COL}", f"unit:sfm-{fx.BN}"}
     assert set(torture[0]["roles"]) == {"alleged_perpetrator"}
+    # Each field's own citation stays on the record, as SFM gives it field by field.
+    army = cypher(graph, f"MATCH (u {{id: 'unit:sfm-{fx.ARMY}'}}) RETURN u.sources AS s, u.field_sources AS f")
+    assert army == [{"s": ["src:sfm-ap-1", "src:sfm-ap-3"], "f": ["name: src:sfm-ap-1 (high)"]}]  # ap-3: the battalion row names it
     sources = cypher(graph, "MATCH (s:Source) RETURN DISTINCT s.publisher AS p, s.kind AS k")
     assert sources == [{"p": "Security Force Monitor", "k": "dataset"}]
 

@@ -109,16 +109,17 @@ class _Import:
 
     def record(self, kind: str, rid: str, row: SfmRow, cells: dict, sources: list[str],
                defining: bool = True) -> None:
-        """Define a record, or add the sources of another row that restates it. A record a row
-        only refers to (a parent unit without a row of its own) is defined by name only."""
+        """Define a record, or add the citations of another row that restates it. A record a
+        row only refers to (a parent unit without a row of its own) is defined by name only."""
+        cells = {**cells, "id": rid, "sources": list(sources), "_defined": defining}
         known = self.records.get(rid)
-        if known is None or (defining and not known[2].get("_defined")):
-            cells = {**cells, "id": rid, "sources": list(sources), "_defined": defining}
-            if known:
-                cells["sources"] = list(dict.fromkeys(known[2]["sources"] + sources))
+        if known is None or (defining and not known[2]["_defined"]):
             self.records[rid] = (kind, row, cells)
-        else:
-            known[2]["sources"] = list(dict.fromkeys(known[2]["sources"] + sources))
+        if known:
+            kept = self.records[rid][2]
+            other = known[2] if kept is cells else cells
+            for cited in ("sources", "field_sources"):
+                kept[cited] = list(dict.fromkeys(kept.get(cited, []) + other.get(cited, [])))
 
     def relation(self, row: SfmRow, **cells: Any) -> None:
         if not cells.get("sources"):
@@ -140,8 +141,16 @@ def _actor(imp: _Import, row: SfmRow, entity: str, file: str, **columns: str) ->
         raise Skip(f"{entity}:name is empty")
     columns = {"name": f"{entity}:name", "aliases": f"{entity}:other_names", **columns}
     sources, _ = row.cited(*columns.values())
-    imp.record(file, rid, row, {k: row.text(c) for k, c in columns.items()}, sources)
+    values = {k: row.text(c) for k, c in columns.items()}
+    values["field_sources"] = [_field_cited(k, *row.cited(c)) for k, c in columns.items()
+                               if values[k] and row.cited(c)[0]]
+    imp.record(file, rid, row, values, sources)
     return rid
+
+
+def _field_cited(name: str, sources: list[str], confidence: str | None) -> str:
+    """One field's own citation, kept on the record (`field_sources`): SFM cites field by field."""
+    return f"{name}: {', '.join(sources)}" + (f" ({confidence})" if confidence else "")
 
 
 def _units(imp: _Import, row: SfmRow) -> None:
