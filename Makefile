@@ -16,7 +16,7 @@ setup: $(VENV)/.installed server/lib/.fetched
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,ftm]'
 	touch $@
 
 server/lib/.fetched: server/pom.xml

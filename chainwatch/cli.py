@@ -61,7 +61,8 @@ ParamOption = typer.Option(None, "--param", "-p", help="A query parameter as key
 BatchSizeOption = typer.Option(None, "--batch-size", min=1, help="Rows per transaction "
                                "(default $CHAINWATCH_BATCH_SIZE, else 500).")
 FromOption = typer.Option("native", "--from", help="The data's format: native (this project's "
-                          "dataset format) or sfm (Security Force Monitor: a workbook or a folder of its CSV files).")
+                          "dataset format), sfm (Security Force Monitor: a workbook or a folder of its CSV files) "
+                          "or ftm (FollowTheMoney entities as JSON lines; pip install 'chainwatch[ftm]').")
 FormatOption = typer.Option(Format.table, "--format", "-f", help="table for people; json or csv for programs.")
 
 
@@ -535,7 +536,7 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
     os.execve(sys.executable, command, env)
 
 
-EXPORT_FORMATS = ("jsonl", "csv", "graphml", "gexf")  # ftm arrives with the importers
+EXPORT_FORMATS = ("jsonl", "csv", "graphml", "gexf", "ftm")
 
 
 @app.command()
@@ -543,7 +544,8 @@ def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to
            fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl: the dump, everything needed "
                                    "to rebuild the graph with `chainwatch restore`; csv: our own dataset format, "
                                    "safe to open in a spreadsheet, that `chainwatch ingest` loads again; "
-                                   "graphml (yEd, Gephi) or gexf (Gephi, with its timeline): the network."),
+                                   "graphml (yEd, Gephi) or gexf (Gephi, with its timeline): the network; "
+                                   "ftm: FollowTheMoney entities for Aleph and OpenSanctions' tools."),
            dataset: Optional[str] = typer.Option(None, "--dataset", help="csv: exactly what this dataset "
                                                  "said; graphml/gexf: the part of the network it contributed."),
            redact: bool = typer.Option(False, "--redact", help="Every protected person under their "
@@ -574,6 +576,13 @@ def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to
         counts = _using_graph(home, lambda g: write_dataset(g, folder, dataset=dataset, redact=redact))
         out.print(f"Wrote the dataset to {folder}: " + ", ".join(f"{n} in {f}.csv" for f, n in counts.items())
                   + (", redacted" if redact else "") + ".")
+        return
+    if fmt == "ftm":
+        from graph.ftm_export import FtmMissing, write as write_ftm
+        path, count, left = _using_graph(home, lambda g: write_ftm(g, folder, dataset=dataset, redact=redact),
+                                         FtmMissing)
+        carried = "; not carried by FtM: " + ", ".join(f"{n} {what}" for what, n in sorted(left.items())) if left else ""
+        out.print(f"Wrote {path}: {count} FtM entities{', redacted' if redact else ''}{carried}.")
         return
     path, nodes, edges = _using_graph(home, lambda g: write_network(g, folder, fmt, dataset=dataset,
                                                                     redact=redact))

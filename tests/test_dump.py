@@ -122,14 +122,14 @@ def test_graphml_and_gexf_parse_with_the_right_counts_and_attributes(loaded, cli
 
 
 def test_a_redacted_export_names_no_protected_person_in_any_format(loaded, cli, tmp_path):
-    for fmt in ("graphml", "gexf", "csv", "jsonl"):
+    for fmt in ("graphml", "gexf", "csv", "jsonl", "ftm"):
         for dataset in ([], ["--dataset", "other-ds"]) if fmt != "jsonl" else ([],):
             folder = tmp_path / (fmt + "".join(dataset))
             done = cli("export", folder, "--format", fmt, "--redact", *dataset)
             assert done.returncode == 0, done.stderr
             text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()))
             for real in ("Seventeen-year-old from the Almaty region", "person:taldykorgan-teenager", "Victim",
-                         "person:victim"):
+                         "person:victim", "person.taldykorgan-teenager", "person.victim"):  # FtM ids use dots
                 assert not re.search(r"(?<!\w)" + re.escape(real) + r"(?!\w)", text), (fmt, dataset, real)
             assert "V." in text and ("Minor T." in text or dataset)
     unredacted = cli("export", tmp_path / "plain", "--format", "gexf")

@@ -10,13 +10,14 @@ from typing import Callable
 
 from graph.vocabulary import Vocabulary
 from ingest import readers
-from ingest.formats import sfm
+from ingest.formats import ftm, sfm
 
 Reader = Callable[[Path, Vocabulary], readers.RawDataset]
 
 READERS: dict[str, Reader] = {
     "native": readers.read,  # our own dataset format: a folder of CSV files or one YAML file
     "sfm": sfm.read,  # Security Force Monitor: an .xlsx workbook or a folder of its CSV files
+    "ftm": ftm.read,  # FollowTheMoney entities as JSON lines (Aleph, OpenSanctions, ftm map-csv)
 }
 
 
