@@ -81,6 +81,10 @@ def entities(graph: Graph, *, dataset: str | None = None, redact: bool = False) 
         for column, prop in m["properties"][label].items():
             _add(proxy, prop, props.get(column))
         _add(proxy, "keywords", [KEYWORD + label, ID_KEYWORD + n["id"]])
+        for entry in props.get("other_values") or []:  # what an FtM import kept goes back where it was
+            prop, _, value = entry.partition(": ")
+            if prop in proxy.schema.properties:
+                _add(proxy, prop, value)
         if label == "Event":
             _add(proxy, "keywords", props.get("type"))
         if label != "Source":

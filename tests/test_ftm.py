@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,7 +74,8 @@ def _entity(id_, schema, **props):
 def test_ftm_as_aleph_writes_it_maps_onto_the_model(graph, tmp_path):
     lines = [
         _entity("doc1", "Document", title="Leaked staff list", publisher="OCCRP", sourceUrl="https://example.org/l"),
-        _entity("p1", "Person", name="Aidar Nurlanov", alias="А. Нурланов", birthDate="1975-03-02"),
+        _entity("p1", "Person", name="Aidar Nurlanov", alias="А. Нурланов", birthDate="1975-03-02",
+                nationality="kz", keywords="police; interior"),
         _entity("p2", "Person", name="Gulnara Nurlanova"),
         _entity("p3", "Person", name="Yerlan Lawyer"),
         _entity("c1", "Company", name="Nur Security LLP"),
@@ -113,8 +115,14 @@ def test_ftm_as_aleph_writes_it_maps_onto_the_model(graph, tmp_path):
     assert facts[("person:ftm-p1", "PARTICIPATED_IN", "event:ftm-ev1")]["role"] == "alleged_perpetrator"
     # A fact without proof cites the file itself.
     assert facts[("person:ftm-p3", "REPRESENTS", "person:ftm-p2")]["sources"][0].startswith("src:ftm-")
-    person = cypher(graph, "MATCH (p {id: 'person:ftm-p1'}) RETURN p.aliases AS a, p.birth_date AS b")
-    assert person == [{"a": ["А. Нурланов"], "b": "1975-03-02"}]
+    person = cypher(graph, "MATCH (p {id: 'person:ftm-p1'}) RETURN p.aliases AS a, p.birth_date AS b, "
+                           "p.other_values AS o")
+    # What has no column of ours is kept, whole (a ';' in a value does not split it).
+    assert person == [{"a": ["А. Нурланов"], "b": "1975-03-02",
+                       "o": ["keywords: police; interior", "nationality: kz"]}]
+    # ...and goes back where it came from in an FtM export.
+    exported = next(e for e in entities(graph)[0] if "chainwatch:id=person:ftm-p1" in e["properties"]["keywords"])
+    assert exported["properties"]["nationality"] == ["kz"] and "police; interior" in exported["properties"]["keywords"]
 
 
 def test_without_the_extra_the_message_names_it(tmp_path):
@@ -123,3 +131,21 @@ def test_without_the_extra_the_message_names_it(tmp_path):
             "try:\n    ftm_model()\nexcept FtmMissing as e:\n    print(e)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "pip install 'chainwatch[ftm]'" in done.stdout
+
+
+def test_entities_written_by_ftm_map_csv_load(graph, tmp_path):
+    """A staff list in CSV, mapped by a mapping file with FtM's own `ftm map-csv`
+    (which writes one fragment per row, so an entity may come several times)."""
+    fixtures = ROOT / "tests" / "fixtures" / "ftm"
+    ftm = Path(sys.executable).parent / "ftm"
+    with open(fixtures / "staff.csv", "rb") as rows:
+        mapped = subprocess.run([str(ftm), "map-csv", str(fixtures / "staff.mapping.yml")], stdin=rows,
+                                capture_output=True, check=True)
+    path = tmp_path / "staff.ftm.json"
+    path.write_bytes(mapped.stdout)
+    report = ingest(graph, path, fmt="ftm")
+    assert report.skipped == [] and report.dataset == "ftm-staff"
+    facts = cypher(graph, "MATCH (p:Person)-[r:MEMBER_OF]->(b:Agency) RETURN p.name AS who, b.name AS body, "
+                          "r.role AS role, r.start AS since ORDER BY who")
+    assert facts == [{"who": "Aidar Nurlanov", "body": "Almaty police", "role": "deputy head", "since": "2020-05"},
+                     {"who": "Serik Bek", "body": "Almaty police", "role": "investigator", "since": "2021"}]

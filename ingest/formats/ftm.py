@@ -31,8 +31,16 @@ def _id(ftm_id: str, label: str) -> str:
 
 
 def _row(file: str, kind: str, line: int, cells: dict) -> Row:
-    return Row(file, kind, line, {k: Cell(";".join(v) if isinstance(v, list) else (v or ""), line, 1)
+    """A row of our format; lists stay lists, so a ';' inside a value never splits it."""
+    return Row(file, kind, line, {k: Cell(v if isinstance(v, list) else (v or ""), line, 1)
                                   for k, v in cells.items()})
+
+
+def _other_values(proxy, mapped: set[str]) -> list[str]:
+    """What the entity says that has no column of ours, kept as `property: value` entries."""
+    return [f"{prop}: {value}" for prop, values in sorted(proxy.properties.items())
+            if prop not in mapped and prop != "proof" for value in values
+            if not (prop == "keywords" and value.startswith(KEYWORD))]
 
 
 def _label(proxy) -> str | None:
@@ -60,14 +68,19 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
     def skip(line: int, reason: str) -> None:
         ds.skipped.append(Problem(file, line, None, None, f"skipped: {reason}", warning=True))
 
-    proxies = []
+    merged: dict[str, tuple[int, object]] = {}  # fragments of one entity (as map-csv writes them) merge
     for line, text in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
         if not text.strip():
             continue
         try:
-            proxies.append((line, model.get_proxy(json.loads(text))))
+            proxy = model.get_proxy(json.loads(text))
+            if proxy.id in merged:
+                merged[proxy.id][1].merge(proxy)
+            else:
+                merged[proxy.id] = (line, proxy)
         except (ValueError, TypeError, KeyError, AttributeError) as e:
             skip(line, f"not an FtM entity ({e})")
+    proxies = list(merged.values())
     ids: dict[str, tuple[str, str]] = {}  # FtM id -> (our id, label)
     positions = {p.id: p for _, p in proxies if p.schema.name == "Position"}
     for line, p in proxies:
@@ -95,6 +108,7 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
         for column, prop in m["properties"][label].items():
             values = p.get(prop, quiet=True)
             cells[column] = values if column == "aliases" else (values[0] if values else "")
+        cells["other_values"] = _other_values(p, set(m["properties"][label].values()))
         if label == "Event":
             types = [k for k in p.get("keywords", quiet=True) if k in vocab.lists["event_types"]]
             if not types:
