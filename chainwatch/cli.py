@@ -562,7 +562,7 @@ def export(folder: Path = typer.Argument(..., metavar="DIR", help="The folder to
     from graph.network_export import write as write_network
 
     if fmt not in EXPORT_FORMATS:
-        fail(f"--format {fmt} is not available yet; use one of: {', '.join(EXPORT_FORMATS)}")
+        fail(f"unknown --format {fmt}; use one of: {', '.join(EXPORT_FORMATS)}")
     if fmt == "jsonl":
         if dataset:
             fail("the dump (jsonl) is always the whole graph, the backup `restore` rebuilds. For what "

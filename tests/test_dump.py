@@ -95,8 +95,8 @@ def test_export_and_restore_commands(cli, tmp_path):
     assert cli("restore", tmp_path / "a", "--wipe").returncode == 0
     assert cli("export", tmp_path / "b").returncode == 0
     assert files(tmp_path / "a") == files(tmp_path / "b")
-    later = cli("export", tmp_path / "c", "--format", "ftm")
-    assert later.returncode == 1 and "jsonl" in later.stderr
+    unknown = cli("export", tmp_path / "c", "--format", "xlsx")
+    assert unknown.returncode == 1 and "use one of: jsonl, csv, graphml, gexf, ftm" in unknown.stderr
 
 
 # -- network files for Gephi and yEd ------------------------------------------
