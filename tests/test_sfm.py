@@ -115,5 +115,10 @@ def test_not_sfm_data_is_a_clear_error_and_an_unknown_format_is_named(cli, tmp_p
     done = cli("ingest", "--from", "sfm", tmp_path / "empty")
     assert done.returncode == 1 and "not Security Force Monitor data" in done.stderr
     assert "Traceback" not in done.stderr
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    done = cli("ingest", "--from", "sfm", broken)
+    assert done.returncode == 1 and "not a readable Excel workbook" in done.stderr
+    assert "Traceback" not in done.stderr
     unknown = cli("ingest", "--from", "csvx", tmp_path / "empty")
     assert unknown.returncode == 1 and "known formats: native, sfm" in unknown.stderr

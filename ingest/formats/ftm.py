@@ -52,7 +52,7 @@ def _label(proxy) -> str | None:
 
 def read(path: Path, vocab: Vocabulary) -> RawDataset:
     path = Path(path)
-    ds = RawDataset(path)
+    ds = RawDataset(path, metadata={"name": "ftm"})  # FtM data has no dataset.yaml to complain about
     try:
         model = ftm_model()
     except FtmMissing as e:

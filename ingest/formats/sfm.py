@@ -15,6 +15,7 @@ import csv
 import hashlib
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,10 @@ FLAG_WORDS = {"Y": "yes", "N": "no", "E": "ended"}
 @lru_cache(maxsize=1)
 def terms() -> dict:
     return yaml.safe_load((Path(__file__).with_suffix(".yaml")).read_text(encoding="utf-8"))
+
+
+class Unreadable(Exception):
+    """The workbook itself cannot be read; nothing is imported."""
 
 
 class Skip(Exception):
@@ -252,12 +257,16 @@ def _tables(path: Path) -> tuple[dict[str, tuple[str, list[list[Any]]]], dict[st
         import openpyxl  # only an SFM workbook needs it
         data = path.read_bytes()
         hashes[path.name] = hashlib.sha256(data).hexdigest()
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        for ws in book.worksheets:
-            if m := SHEET.match(ws.title.strip()):
-                found[m.group(2).lower()] = (ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
-                country = country or (m.group(1) or "").lower()
-        book.close()
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            for ws in book.worksheets:
+                if m := SHEET.match(ws.title.strip()):
+                    found[m.group(2).lower()] = (ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
+                    country = country or (m.group(1) or "").lower()
+            book.close()
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+            raise Unreadable(f"not a readable Excel workbook ({e}); open it in a spreadsheet program "
+                             "and save it again as .xlsx, or export its sheets as CSV files") from None
     elif path.is_dir():
         for f in sorted(path.glob("*.csv")):
             if m := SHEET.match(f.stem):
@@ -278,8 +287,12 @@ def _as_row(kind: str, at: SfmRow, cells: dict) -> Row:
 
 def read(path: Path, vocab: Vocabulary) -> RawDataset:
     path = Path(path)
-    ds = RawDataset(path)
-    tables, ds.hashes, country = _tables(path)
+    ds = RawDataset(path, metadata={"name": "sfm"})  # SFM data has no dataset.yaml to complain about
+    try:
+        tables, ds.hashes, country = _tables(path)
+    except Unreadable as e:
+        ds.problems.append(Problem(path.name, None, None, None, str(e)))
+        return ds
     if not tables:
         ds.problems.append(Problem(path.name, None, None, None,
             "not Security Force Monitor data: give an .xlsx workbook with sheets such as "
