@@ -39,7 +39,7 @@ def _derive_shared(derive: Callable[[list[dict]], tuple[str, dict]]):
     """After a put, derive again only what other datasets claim too (the put itself gives a
     record this dataset alone claims its values: most records of most loads)."""
     def follow(_batch: list[dict], returned: list[dict]):
-        shared = [t if isinstance(t, dict) else {"id": t} for t in returned[0]["shared"]]
+        shared = returned[0]["shared"]
         return derive(shared) if shared else None
     return follow
 

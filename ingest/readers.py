@@ -48,6 +48,13 @@ class Row:
         cell = self.cells.get(name)
         return "" if cell is None else text_of(cell.value)
 
+    @classmethod
+    def of(cls, file: str, kind: str, line: int, cells: dict[str, Any]) -> "Row":
+        """A row an importer builds, every cell at the line it came from; lists stay lists,
+        so a ';' inside a value never splits it. Keys starting with '_' are the importer's own."""
+        return cls(file, kind, line, {k: Cell("" if v is None else v, line, 1)
+                                      for k, v in cells.items() if not k.startswith("_")})
+
     def where(self, name: str) -> tuple[int, int | None]:
         cell = self.cells.get(name)
         return (cell.line, cell.column) if cell else (self.line, None)

@@ -42,4 +42,4 @@ CALL (n, row, had, sole) {
   MERGE (s)-[:MENTIONS]->(n)
 }
 RETURN count(*) AS claims_written, sum(CASE WHEN new THEN 1 ELSE 0 END) AS nodes_created,
-       collect(CASE WHEN sole THEN null ELSE row.id END) AS shared
+       collect(CASE WHEN sole THEN null ELSE {id: row.id} END) AS shared

@@ -17,7 +17,7 @@ from pathlib import Path
 from graph.ftm_export import ID_KEYWORD, KEYWORD, FtmMissing, ftm_model, mapping
 from graph.vocabulary import Vocabulary
 from ingest.problems import Problem
-from ingest.readers import Cell, RawDataset, Row
+from ingest.readers import RawDataset, Row
 from ingest.types import ID_PATTERN
 
 PREFIX = {"Person": "person", "Agency": "agency", "Unit": "unit", "Organization": "org",
@@ -30,12 +30,6 @@ def _id(ftm_id: str, label: str) -> str:
     return f"{PREFIX[label]}:ftm-{safe}"
 
 
-def _row(file: str, kind: str, line: int, cells: dict) -> Row:
-    """A row of our format; lists stay lists, so a ';' inside a value never splits it."""
-    return Row(file, kind, line, {k: Cell(v if isinstance(v, list) else (v or ""), line, 1)
-                                  for k, v in cells.items()})
-
-
 def _other_values(proxy, mapped: set[str]) -> list[str]:
     """What the entity says that has no column of ours, kept as `property: value` entries."""
     return [f"{prop}: {value}" for prop, values in sorted(proxy.properties.items())
@@ -45,7 +39,7 @@ def _other_values(proxy, mapped: set[str]) -> list[str]:
 
 def _label(proxy) -> str | None:
     for keyword in proxy.get("keywords", quiet=True):
-        if keyword[len(KEYWORD):] in PREFIX and keyword.startswith(KEYWORD):
+        if keyword.startswith(KEYWORD) and keyword[len(KEYWORD):] in PREFIX:
             return keyword[len(KEYWORD):]
     return mapping()["schemata"].get(proxy.schema.name)
 
@@ -92,11 +86,7 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
 
     def cited(p) -> list[str]:
         """The Documents in the entity's proof, or (when it has none) the file itself."""
-        proofs = [ids[d][0] for d in p.get("proof", quiet=True) if d in documents]
-        if not proofs and not any(r.cells["id"].value == file_source for r in ds.rows[:1]):
-            ds.rows.insert(0, _row(file, "sources", 1, {"id": file_source, "kind": "dataset",
-                                                        "title": f"FollowTheMoney entities ({file})"}))
-        return proofs or [file_source]
+        return [ids[d][0] for d in p.get("proof", quiet=True) if d in documents] or [file_source]
 
     for line, p in proxies:
         if p.id not in ids:
@@ -118,16 +108,16 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
             cells["type"], cells["title"] = types[0], cells["title"] or types[0]
         if label != "Source":
             cells["sources"] = cited(p)
-        ds.rows.append(_row(file, vocab.labels[label].file, line, cells))
+        ds.rows.append(Row.of(file, vocab.labels[label].file, line, cells))
     for line, p in proxies:
         spec = m["import"].get(p.schema.name)
         if spec is None:
             continue
         relation, subject_prop, object_prop, role_prop = spec
         subject, obj = (p.first(subject_prop), p.first(object_prop))
-        if p.schema.name == "Occupancy":
-            post = positions.get(obj)
-            obj = post.first("organization") if post else None
+        post = positions.get(obj) if p.schema.name == "Occupancy" else None
+        if post is not None:  # held at the Position's organisation, under the Position's name
+            obj = post.first("organization")
         if subject not in ids or obj not in ids:
             skip(line, f"{p.schema.name} links entities this file does not define as people, bodies or events")
             continue
@@ -145,11 +135,13 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
         elif relation == "COMMANDS":
             cells["title"] = role or ""
         elif relation in ("MEMBER_OF", "RELATED_TO") and role:
-            key = "title" if p.schema.name == "Occupancy" else "role"
-            cells[key] = role
-        if p.schema.name == "Occupancy" and positions.get(p.first("post")):
-            cells["title"] = positions[p.first("post")].first("name") or ""
-        ds.rows.append(_row(file, "relations", line, cells))
+            cells["role"] = role
+        if post is not None:
+            cells["title"] = post.first("name") or ""
+        ds.rows.append(Row.of(file, "relations", line, cells))
+    if any(file_source in r.cells["sources"].value for r in ds.rows if "sources" in r.cells):
+        ds.rows.append(Row.of(file, "sources", 1, {"id": file_source, "kind": "dataset",
+                                                   "title": f"FollowTheMoney entities ({file})"}))
     ds.metadata = {"name": "ftm-" + re.sub(r"[^a-z0-9_.-]+", "-", path.name.split(".")[0].lower()).strip("-."),
                    "title": f"FollowTheMoney entities ({file})"}
     ds.problems += ds.skipped

@@ -25,7 +25,7 @@ import yaml
 
 from graph.vocabulary import Vocabulary
 from ingest.problems import Problem
-from ingest.readers import Cell, RawDataset, Row
+from ingest.readers import RawDataset, Row
 from ingest.types import ID_PATTERN, Invalid, clean_date, text_of
 
 ENTITIES = ("units", "persons", "incidents")
@@ -51,13 +51,9 @@ class SfmRow:
     sheet: str
     line: int
     values: dict[str, Any]
-    columns: dict[str, int]
 
     def text(self, name: str) -> str:
         return text_of(self.values.get(name))
-
-    def column(self, name: str) -> int:
-        return self.columns.get(name, 1)
 
     def date(self, name: str) -> str:
         """A fuzzy SFM date, or its `_year`/`_month`/`_day` companions; '' when none."""
@@ -104,7 +100,6 @@ class SfmRow:
 class _Import:
     """The dataset being built: records by id (the first row defines one; later rows add
     sources), relations, the skipped rows."""
-    vocab: Vocabulary
     records: dict[str, tuple[str, SfmRow, dict]] = field(default_factory=dict)
     relations: list[tuple[SfmRow, dict]] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
@@ -238,13 +233,12 @@ def _rows_of_table(sheet: str, table: list[list[Any]]) -> list[SfmRow]:
     if not table:
         return []
     header = [text_of(h) for h in table[0]]
-    columns = {h: i for i, h in enumerate(header, start=1) if h}
     rows = []
     for line, values in enumerate(table[1:], start=2):
         if not any(text_of(v) for v in values):
             continue
         values = list(values) + [None] * (len(header) - len(values))
-        rows.append(SfmRow(sheet, line, {h: v for h, v in zip(header, values) if h}, columns))
+        rows.append(SfmRow(sheet, line, {h: v for h, v in zip(header, values) if h}))
     return rows
 
 
@@ -278,13 +272,6 @@ def _tables(path: Path) -> tuple[dict[str, tuple[str, list[list[Any]]]], dict[st
     return found, hashes, country
 
 
-def _as_row(kind: str, at: SfmRow, cells: dict) -> Row:
-    """One row of our format, each cell placed at the SFM row it came from."""
-    return Row(at.sheet, kind, at.line, {
-        k: Cell(";".join(v) if isinstance(v, list) else (v or ""), at.line, 1)
-        for k, v in cells.items() if not k.startswith("_")})
-
-
 def read(path: Path, vocab: Vocabulary) -> RawDataset:
     path = Path(path)
     ds = RawDataset(path, metadata={"name": "sfm"})  # SFM data has no dataset.yaml to complain about
@@ -298,7 +285,7 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
             "not Security Force Monitor data: give an .xlsx workbook with sheets such as "
             "ml_units and ml_persons, or a folder of units.csv, persons.csv, incidents.csv"))
         return ds
-    imp = _Import(vocab)
+    imp = _Import()
     for entity in ENTITIES:
         sheet, table = tables.get(entity, ("", []))
         for row in _rows_of_table(sheet, table):
@@ -309,11 +296,10 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
     publisher = terms()["publisher"]
     cited = sorted({s for _, _, cells in imp.records.values() for s in cells["sources"]}
                    | {s for _, cells in imp.relations for s in cells["sources"]})
-    first = next(iter(imp.records.values()), (None, SfmRow(path.name, 1, {}, {}), None))[1]
-    ds.rows += [_as_row("sources", first, {"id": s, "title": f"{publisher} access point {s[8:]}",
-                                           "publisher": publisher, "kind": "dataset"}) for s in cited]
-    ds.rows += [_as_row(kind, at, cells) for kind, at, cells in imp.records.values()]
-    ds.rows += [_as_row("relations", at, cells) for at, cells in imp.relations]
+    ds.rows += [Row.of(path.name, "sources", 1, {"id": s, "title": f"{publisher} access point {s[8:]}",
+                                                 "publisher": publisher, "kind": "dataset"}) for s in cited]
+    ds.rows += [Row.of(at.sheet, kind, at.line, cells) for kind, at, cells in imp.records.values()]
+    ds.rows += [Row.of(at.sheet, "relations", at.line, cells) for at, cells in imp.relations]
     ds.metadata = {"name": f"sfm-{country}" if country else "sfm",
                    "title": f"{publisher} research data ({path.name})", "license": terms()["license"]}
     ds.problems += imp.skipped
