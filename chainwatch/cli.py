@@ -607,6 +607,29 @@ def restore(folder: Path = typer.Argument(..., metavar="DIR", help="A folder wri
 
 
 @app.command()
+def search(text: str = typer.Argument(..., metavar="TEXT", help="A name or part of one, in any script."),
+           limit: int = typer.Option(20, "--limit", min=1, help="Most results."),
+           home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
+    """Find people, bodies, places and events by name, in any script or transliteration.
+
+    Each word may be misspelt by a letter or two, and is also looked up by its name key
+    (graph/names.py), so Cyrillic finds Latin and the other way round. Examples:
+    chainwatch search Кийсымбаев        (finds Kiysymbayev)
+    chainwatch search "Tokayev" --format json
+    """
+    from graph.search import search as find
+
+    with _graph(home) as g:
+        rows = find(g, text, limit)
+    if not rows and fmt == Format.table:
+        out.print("Nothing matches every word; try fewer words, or part of the name.")
+        return
+    for r in rows:
+        r["score"] = round(r["score"], 2)
+    emit(["id", "label", "name", "aliases", "score"], rows, fmt, title="Matches, best first")
+
+
+@app.command()
 def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
     """Counts of nodes by label and relationships by type, and the datasets loaded."""
     with _graph(home) as g:

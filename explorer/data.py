@@ -8,18 +8,17 @@ reveal which pseudonym it hides behind).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from graph import claims, config
 from graph.chains import Chain, chain as build_chain
 from graph.db import Graph, GraphError, open_graph
 from graph.redaction import Redactor, fold
+from graph.search import WORD, search as find
 from graph.report import build as build_report
 from graph.report_formats import render
 from graph.values import plain
 
-WORD = re.compile(r"\w+", re.UNICODE)  # words as the full-text analyzer splits them
 NETWORK_CAP = 150
 # What a protected person's page leaves out in public mode (the pseudonym stands for the name).
 PRIVATE_FIELDS = ("name", "aliases", "description", "birth_date")
@@ -35,19 +34,13 @@ def redactor(public: bool) -> Redactor:
     return Redactor.for_graph(graph()) if public else Redactor.none()
 
 
-def fuzzy_query(text: str) -> str:
-    """A user's words as a typo-tolerant Lucene query: each word (letters and digits
-    only, so no Lucene syntax gets through) with ~."""
-    return " AND ".join(f"{w}~" for w in WORD.findall(text))
-
-
 def search(text: str, public: bool, limit: int = 40) -> list[dict]:
-    """Typo-tolerant search. In public mode a result is shown only if it still matches
+    """Typo-tolerant search in any script (graph/search.py). In public mode a result is shown only if it still matches
     once redacted: an event titled with a protected person's real name must not answer
     a search for that name, or it would tie the name to the pseudonym it shows."""
     if not WORD.search(text):
         return []
-    rows = [plain(r) for r in graph().read("explorer/search", q=fuzzy_query(text), limit=limit)]
+    rows = find(graph(), text, limit)
     if not public:
         return rows
     r = redactor(True)

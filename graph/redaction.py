@@ -15,8 +15,12 @@ Matches are whole words: a short alias never replaces letters inside another
 word. Positions in the folded text map back to the original, whose length may
 differ, so the replacement lands on exactly the original letters.
 
-A source may call a person by a part of their name ("Kiysymbaev said"): add
-that form as an alias and it is replaced too.
+A name is also matched in Latin letters (graph/names.latin: `Айгерим Серикова`
+is replaced where a Latin text writes `Aigerim Serikova`). A source may call a
+person by a part of their name ("Kiysymbaev said"): add that form as an alias
+and it is replaced too. Name keys (`name_keys`, the search index's word-by-word
+keys of every name) are left out of redacted output altogether: single words,
+they cannot be replaced as names, and they are only a search aid.
 """
 
 from __future__ import annotations
@@ -27,8 +31,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
+from graph.names import latin
 
 FOLD_EXTRA = {"ı": "i"}  # folds that case folding and decomposition leave apart
+NAME_KEYS = "name_keys"  # a property redacted output leaves out
 
 
 def _fold_char(ch: str) -> str:
@@ -85,8 +91,9 @@ class Redactor:
                 k += 1
                 public_id = f"protected:{_slug(public)}-{k}"
             for form in [p.get("name"), *(p.get("aliases") or [])]:
-                if form and fold(form).strip():
-                    replacements.setdefault(fold(form).strip(), public)
+                for spelling in (form, latin(form or "")):
+                    if spelling and fold(spelling).strip():
+                        replacements.setdefault(fold(spelling).strip(), public)
             replacements[fold(p["id"])] = public_id
             pseudo_ids[public_id] = p["id"]
             public_names[public_id] = public
@@ -124,7 +131,7 @@ class Redactor:
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, dict):
-            return {self(k): self(v) for k, v in value.items()}
+            return {self(k): self(v) for k, v in value.items() if not (self.active and k == NAME_KEYS)}
         if isinstance(value, (list, tuple)):
             return type(value)(self(v) for v in value)
         return value

@@ -40,6 +40,7 @@ def statements(vocab: Vocabulary | None = None) -> list[str]:
             out.append(_render("relationship_index", name=f"{rel.lower()}_{prop}",
                                type=rel, property=prop))
     out.append(_render("fulltext_names", name="entity_names", labels="|".join(vocab.labels)))
+    out.append(_render("fulltext_name_keys", name="entity_name_keys", labels="|".join(vocab.labels)))
     return out
 
 

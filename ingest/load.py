@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from graph import claims, config
+from graph import claims, config, names
 from graph.db import Graph
 from graph.vocabulary import load as load_vocabulary
 from ingest.problems import DatasetInvalid
@@ -66,7 +66,10 @@ def known_ids(graph: Graph) -> Callable[[list[str]], dict[str, list[str]]]:
 def node_rows(ds: Dataset) -> list[dict]:
     vocab = load_vocabulary()
     return [{"id": n.id, "label": n.label, "labels": vocab.labels[n.label].labels,
-             "props": n.props, "sources": n.sources} for n in ds.nodes]
+             "props": n.props, "sources": n.sources,
+             "name_keys": names.keys([n.props.get("name"), n.props.get("title"),
+                                      *(n.props.get("aliases") or [])]) or None}
+            for n in ds.nodes]
 
 
 def relation_rows(ds: Dataset) -> list[dict]:

@@ -5,9 +5,9 @@
 // mode: write
 // note: claims are taken in order: dataset priority (higher first), then the earliest loaded,
 //   then the dataset name. The name is the first claim's; every other name and every alias
-//   becomes an alias. Sources and datasets are unions. `protected` is true while any claim
-//   says so, and the pseudonym comes from the claims that protect. Every other value is the
-//   first claim's that gives it. A node without claims that another dataset's fact still
+//   becomes an alias, claim by claim (its name, then its aliases). Sources, datasets and
+//   name keys are unions. `protected` is true while any claim says so, and the pseudonym comes from the
+//   claims that protect. Every other value is the first claim's that gives it. A node without claims that another dataset's fact still
 //   links to is kept with its id only; a Source is kept while any claim cites it
 //   (claims/orphan_sources deletes it after).
 UNWIND $ids AS id
@@ -20,20 +20,22 @@ CALL (n) {
 }
 WITH n, claims,
      reduce(ks = [], c IN claims | ks + [k IN keys(c) WHERE NOT k IN ks AND NOT k IN $claim_keys]) AS ks,
-     [c IN claims WHERE c.name IS NOT NULL | c.name] AS names,
      [c IN claims WHERE c.protected] AS protecting
-WITH n, claims, ks, protecting, head(names) AS name,
-     tail(names) + reduce(l = [], c IN claims | l + coalesce(c.aliases, [])) AS other_names,
-     reduce(l = [], c IN claims | l + coalesce(c.sources, [])) AS cited
+WITH n, claims, ks, protecting, head([c IN claims WHERE c.name IS NOT NULL | c.name]) AS name,
+     reduce(l = [], c IN claims | l + [a IN [c.name] + coalesce(c.aliases, []) WHERE a IS NOT NULL]) AS other_names,
+     reduce(l = [], c IN claims | l + coalesce(c.sources, [])) AS cited,
+     reduce(l = [], c IN claims | l + coalesce(c.name_keys, [])) AS name_keys
 WITH n, claims, ks, protecting, coalesce(n.sources, []) AS had,
+     reduce(acc = [], k IN name_keys | CASE WHEN k IN acc THEN acc ELSE acc + k END) AS name_keys,
      reduce(acc = [], a IN other_names | CASE WHEN a IN acc OR a = name THEN acc ELSE acc + a END) AS aliases,
      reduce(acc = [], s IN cited | CASE WHEN s IN acc THEN acc ELSE acc + s END) AS sources
 // Values no claim gives any more go; the others are set (unchanged values cost nothing).
-FOREACH (k IN [k IN keys(n) WHERE NOT k IN ks AND NOT k IN ['id', 'aliases', 'sources', 'datasets']] |
+FOREACH (k IN [k IN keys(n) WHERE NOT k IN ks AND NOT k IN ['id', 'aliases', 'sources', 'datasets', 'name_keys']] |
   SET n[k] = null)
 FOREACH (k IN ks | SET n[k] = head([c IN claims WHERE c[k] IS NOT NULL | c[k]]))
 SET n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
     n.sources = CASE WHEN size(claims) = 0 THEN null ELSE sources END,
+    n.name_keys = CASE WHEN size(name_keys) = 0 THEN null ELSE name_keys END,
     n.datasets = [c IN claims | c.dataset],
     n.protected = CASE WHEN size(protecting) > 0 THEN true ELSE n.protected END,
     n.pseudonym = coalesce(head([c IN protecting WHERE c.pseudonym IS NOT NULL | c.pseudonym]), n.pseudonym)

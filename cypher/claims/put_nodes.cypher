@@ -1,6 +1,6 @@
 // name: claims/put_nodes
-// purpose: Write one dataset's claims on a batch of nodes (creating the nodes they are about) and derive the nodes no other dataset claims; return the others, for derive_nodes.
-// param: rows - a list of {id, label, labels, props, sources}
+// purpose: Write one dataset's claims on a batch of nodes (creating the nodes they are about), derive in place what needs no other claim, and return the rest, for derive_nodes.
+// param: rows - a list of {id, label, labels, props, sources, name_keys}
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
 // param: run - the IngestRun id of this load
@@ -8,9 +8,12 @@
 // mode: write
 // note: a claim holds exactly what the dataset says now: rows carry every column of the
 //   vocabulary, an empty one as null, so a value the dataset no longer gives is removed from
-//   its claim (`+=` with null); no other dataset's claim is touched. A node this dataset alone claims takes the claim's values as they are, which is
-//   what derive_nodes would give it, without reading the claim back; a node other datasets
-//   claim too is returned in `shared`, for derive_nodes.
+//   its claim (`+=` with null); no other dataset's claim is touched. Three cases need no
+//   other claim read back, and give what derive_nodes would give: a node this dataset alone
+//   claims takes the claim's values (`sole`); a claim that is unchanged changes nothing
+//   (`same`); a new claim that ranks after every other (`last`: no higher priority than
+//   theirs) and protects no one only adds to the node: values it lacks, names as aliases,
+//   sources and the dataset. Every other node is returned in `shared`, for derive_nodes.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:$(row.labels)
@@ -18,28 +21,56 @@ WITH n, row, n.datasets IS NULL AS new, coalesce(n.sources, []) AS had,
      coalesce(n.datasets, []) IN [[], [$dataset]] AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id})
 ON CREATE SET c.first_loaded = $now
+WITH n, row, new, had, sole, c, CASE WHEN sole THEN null ELSE properties(c) END AS before
 SET c += {dataset: $dataset, target: row.id, label: row.label,
-         priority: $priority, last_run: $run, sources: row.sources}
+         priority: $priority, last_run: $run, sources: row.sources, name_keys: row.name_keys}
 SET c += row.props
-WITH n, row, new, had, sole
-CALL (n, row, had, sole) {
-  WITH n, row, had WHERE sole
+WITH n, row, new, had,
+     CASE WHEN sole THEN 'sole'
+          WHEN before.last_run IS NOT NULL AND before.priority = $priority AND before.label = row.label
+               AND before.sources = row.sources AND before.name_keys = row.name_keys
+               AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
+               THEN 'same'
+          WHEN before.last_run IS NULL AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
+               AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NULL AND o.priority < $priority }
+               THEN 'last'
+          ELSE 'shared' END AS how
+CALL (n, row, how) {
+  WITH n, row WHERE how = 'sole'
   SET n += row.props
-  WITH n, row, had,
+  WITH n, row,
        reduce(acc = [], a IN coalesce(row.props.aliases, []) |
               CASE WHEN a IN acc OR a = row.props.name THEN acc ELSE acc + a END) AS aliases
   SET n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
       n.sources = reduce(acc = [], s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+      n.name_keys = row.name_keys,
       n.datasets = [$dataset]
-  WITH n, had WHERE had <> n.sources
-  CALL (n) {
+}
+CALL (n, row, how) {
+  WITH n, row WHERE how = 'last'
+  FOREACH (k IN [k IN keys(row.props) WHERE n[k] IS NULL AND k <> 'aliases'] | SET n[k] = row.props[k])
+  WITH n, row,
+       reduce(acc = [], a IN coalesce(n.aliases, []) + [row.props.name] + coalesce(row.props.aliases, []) |
+              CASE WHEN a IS NULL OR a IN acc OR a = n.name THEN acc ELSE acc + a END) AS aliases
+  SET n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
+      n.sources = reduce(acc = n.sources, s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+      n.name_keys = reduce(acc = n.name_keys, k IN coalesce(row.name_keys, []) |
+                           CASE WHEN k IN coalesce(acc, []) THEN acc ELSE coalesce(acc, []) + k END),
+      n.datasets = n.datasets + [$dataset]
+}
+// Both link the node to the sources it did not cite before (a MENTIONS link exists exactly
+// for each source in n.sources, so these have none yet); a sole claim may also have dropped some.
+CALL (n, had, how) {
+  WITH n, had, how WHERE how IN ['sole', 'last'] AND had <> n.sources
+  CALL (n, had, how) {
+    WITH n WHERE how = 'sole' AND size(had) > 0
     MATCH (s:Source)-[m:MENTIONS]->(n)
     WHERE NOT s.id IN n.sources
     DELETE m
   }
-  UNWIND n.sources AS sid
+  UNWIND [sid IN n.sources WHERE NOT sid IN had] AS sid
   MATCH (s:Source {id: sid})
-  MERGE (s)-[:MENTIONS]->(n)
+  CREATE (s)-[:MENTIONS]->(n)
 }
 RETURN count(*) AS claims_written, sum(CASE WHEN new THEN 1 ELSE 0 END) AS nodes_created,
-       collect(CASE WHEN sole THEN null ELSE {id: row.id} END) AS shared
+       collect(CASE WHEN how = 'shared' THEN {id: row.id} END) AS shared

@@ -1,5 +1,5 @@
 // name: claims/put_relations
-// purpose: Write one dataset's claims on a batch of relationships (creating the relationships between nodes that exist) and derive those no other dataset claims; return the others, for derive_relations.
+// purpose: Write one dataset's claims on a batch of relationships (creating the relationships between nodes that exist), derive in place what needs no other claim, and return the rest, for derive_relations.
 // param: rows - a list of {id, type, subject, object, props, sources}
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
@@ -7,9 +7,11 @@
 // param: now - when this load began: a new claim's first_loaded
 // mode: write
 // note: both ends are matched in the same transaction that creates the relationship,
-//   so an interrupted load never leaves a half-linked fact. As for nodes, a relationship
-//   this dataset alone claims takes the claim's values as they are (derive_relations would
-//   give the same); the others are returned in `shared`.
+//   so an interrupted load never leaves a half-linked fact. As for nodes (claims/put_nodes),
+//   a relationship this dataset alone claims takes the claim's values (`sole`), an unchanged
+//   claim changes nothing (`same`), and a new claim ranking after every other only adds
+//   (`last`: values the fact lacks, sources, the dataset; `inferred` stays true only if this
+//   claim is an inference too); the others are returned in `shared`.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.subject})
 MATCH (b:Entity {id: row.object})
@@ -17,17 +19,34 @@ MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 WITH r, row, r.datasets IS NULL AS new, coalesce(r.datasets, []) IN [[], [$dataset]] AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
 ON CREATE SET c.first_loaded = $now
+WITH r, row, new, sole, c, CASE WHEN sole THEN null ELSE properties(c) END AS before
 SET c += {dataset: $dataset, target: row.id,
          relation: row.type, subject: row.subject, object: row.object,
          priority: $priority, last_run: $run, sources: row.sources}
 SET c += row.props
-WITH r, row, new, sole
-CALL (r, row, sole) {
-  WITH r, row WHERE sole
+WITH r, row, new,
+     CASE WHEN sole THEN 'sole'
+          WHEN before.last_run IS NOT NULL AND before.priority = $priority AND before.sources = row.sources
+               AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
+               THEN 'same'
+          WHEN before.last_run IS NULL
+               AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NOT NULL AND o.priority < $priority }
+               THEN 'last'
+          ELSE 'shared' END AS how
+CALL (r, row, how) {
+  WITH r, row WHERE how = 'sole'
   SET r += row.props
   SET r.sources = reduce(acc = [], s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
       r.datasets = [$dataset]
 }
+CALL (r, row, how) {
+  WITH r, row WHERE how = 'last'
+  FOREACH (k IN [k IN keys(row.props) WHERE r[k] IS NULL AND k <> 'inferred'] | SET r[k] = row.props[k])
+  SET r.inferred = CASE WHEN r.inferred AND row.props.inferred THEN true
+                        WHEN r.inferred IS NOT NULL OR row.props.inferred IS NOT NULL THEN false END,
+      r.sources = reduce(acc = r.sources, s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
+      r.datasets = r.datasets + [$dataset]
+}
 RETURN count(*) AS claims_written, sum(CASE WHEN new THEN 1 ELSE 0 END) AS relationships_created,
-       collect(CASE WHEN sole THEN null ELSE {id: row.id, type: row.type, subject: row.subject,
+       collect(CASE WHEN how = 'shared' THEN {id: row.id, type: row.type, subject: row.subject,
                                                object: row.object} END) AS shared
