@@ -629,6 +629,94 @@ def search(text: str = typer.Argument(..., metavar="TEXT", help="A name or part 
     emit(["id", "label", "name", "aliases", "score"], rows, fmt, title="Matches, best first")
 
 
+# -- identity decisions ---------------------------------------------------------
+
+NoteOption = typer.Option(None, "--note", help="Why: kept with the decision (what an investigator "
+                          "reading the graph later needs to trust it).")
+
+
+@app.command()
+def resolve(dataset: Optional[str] = typer.Option(None, "--dataset", help="Only pairs with a record of this dataset."),
+            against: Optional[str] = typer.Option(None, "--against", help="Only pairs with a record of this "
+                                                  "dataset on the other side (with --dataset)."),
+            threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
+                                                      help="Lowest score shown (default: chosen for precision "
+                                                      "on a labelled set, see bench/RESULTS.md)."),
+            decided: bool = typer.Option(False, "--decided", help="List the decisions made instead: merges and "
+                                         "pairs judged distinct."),
+            home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
+    """Possible duplicates: records that may be one actor, scored, with the reasons, strongest first.
+
+    Names are compared across scripts and transliterations (Кийсымбаев, Kiysymbayev); birth
+    dates, shared postings (at overlapping dates) and shared events add or take away. Pairs
+    already merged or judged distinct are not proposed again. Decide with `chainwatch merge A B`
+    or `chainwatch distinct A B`. Example:
+    chainwatch resolve --dataset case-file --against press-roundup
+    """
+    from graph.resolution import DEFAULT_THRESHOLD, candidates
+
+    with _graph(home) as g:
+        if decided:
+            rows = g.read("decisions/all")
+            emit(["id", "kind", "canonical", "merged", "a", "b", "decided", "note"], rows, fmt, title="Decisions")
+            return
+        found = candidates(g, dataset=dataset, against=against,
+                           threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
+    if fmt == Format.json:
+        print(json.dumps({"candidates": [c.as_dict() for c in found]}, ensure_ascii=False, indent=2))
+        return
+    if not found and fmt == Format.table:
+        out.print("No candidate duplicates at this threshold.")
+        return
+    rows = [{"score": f"{c.score:.2f}", "a": f"{c.a['id']} ({c.a['name']})", "b": f"{c.b['id']} ({c.b['name']})",
+             "reasons": "; ".join(c.reasons)} for c in found]
+    emit(["score", "a", "b", "reasons"], rows, fmt, title="Possible duplicates, strongest first")
+
+
+@app.command()
+def merge(keep: str = typer.Argument(..., metavar="A", help="The id kept."),
+          take: str = typer.Argument(..., metavar="B", help="The id taken in: it resolves to A from now on."),
+          note: Optional[str] = NoteOption, home: Optional[Path] = HomeOption):
+    """Make two ids one actor: B's claims, aliases and facts attach to A, each keeping its
+    sources and the id it came with. Undo with `chainwatch unmerge B`.
+
+    Any dataset loaded later that says B writes to A. A protected B keeps A protected.
+    Example: chainwatch merge person:kiysymbaev person:kiysymbayev --note "same officer, same unit"
+    """
+    from graph.decisions import DecisionError, merge as make
+
+    done = _using_graph(home, lambda g: make(g, keep, take, note), DecisionError)
+    out.print(f"Merged {done['merged']} into {done['canonical']} (decision {done['decision']}).")
+
+
+@app.command()
+def distinct(a: str = typer.Argument(..., metavar="A"), b: str = typer.Argument(..., metavar="B"),
+             note: Optional[str] = NoteOption, home: Optional[Path] = HomeOption):
+    """Record that A and B are different actors, so `chainwatch resolve` never proposes them again.
+
+    Undo with `chainwatch unmerge 'distinct:A|B'` (the ids in sorted order, as printed).
+    """
+    from graph.decisions import DecisionError, distinct as judge
+
+    done = _using_graph(home, lambda g: judge(g, a, b, note), DecisionError)
+    out.print(f"Recorded {done['decision']}." if done["new"] else f"{done['decision']} was already recorded.")
+
+
+@app.command()
+def unmerge(decision: str = typer.Argument(..., metavar="ID", help="The merged id (or merge:ID), "
+                                           "or a distinct decision's id (distinct:A|B)."),
+            home: Optional[Path] = HomeOption):
+    """Undo a decision exactly: a merged id gets its record back, with the claims that came with
+    it and the facts they said of it; the graph is as it was before the merge."""
+    from graph.decisions import DecisionError, unmerge as undo
+
+    done = _using_graph(home, lambda g: undo(g, decision), DecisionError)
+    if "record" in done:
+        out.print(f"Gave {done['record']} its record back from {done['from']} (decision {done['decision']} undone).")
+    else:
+        out.print(f"Deleted decision {done['decision']}.")
+
+
 @app.command()
 def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
     """Counts of nodes by label and relationships by type, and the datasets loaded."""

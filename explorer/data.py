@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph import claims, config
+from graph import claims, config, decisions, resolution
 from graph.chains import Chain, chain as build_chain
 from graph.db import Graph, GraphError, open_graph
 from graph.redaction import Redactor, fold
@@ -137,3 +137,31 @@ def console(text: str, params: dict, public: bool):
     except GraphError as e:  # the server's message may quote data, names included
         raise GraphError(r.text(str(e))) from None
     return rows.keys, r([plain(x.data()) for x in rows.records]), rows.truncated
+
+
+def datasets() -> list[str]:
+    return [r["dataset"] for r in graph().read("stats/datasets")]
+
+
+def duplicates(dataset: str | None, against: str | None, threshold: float) -> list[dict]:
+    """Candidate pairs for the possible-duplicates page (never in public mode: they pair real names)."""
+    return [c.as_dict() for c in resolution.candidates(graph(), dataset=dataset, against=against,
+                                                       threshold=threshold)]
+
+
+def claims_on(node_id: str) -> list[dict]:
+    """Each dataset's word on a record itself: what it calls it, and what it cites."""
+    rows = [plain(r) for r in graph().read("library/who_said_what", id=node_id)]
+    return [{"dataset": r["dataset"], "came as": r["claim"]["id"].split("|", 1)[1],
+             "name": r["claim"].get("name"), "aliases": r["claim"].get("aliases"),
+             "birth date": r["claim"].get("birth_date"), "sources": r["sources"]}
+            for r in rows if r["about"] == "record"]
+
+
+def decide(kind: str, a: str, b: str, note: str | None) -> str:
+    """Merge (keep a, take b in) or judge distinct; returns what was done, for the page to say."""
+    if kind == "merge":
+        done = decisions.merge(graph(), a, b, note or None)
+        return f"Merged {done['merged']} into {done['canonical']}. Undo: chainwatch unmerge {done['merged']}"
+    done = decisions.distinct(graph(), a, b, note or None)
+    return f"Recorded that {a} and {b} are different actors ({done['decision']})."

@@ -17,6 +17,8 @@ from explorer import data
 from explorer.network import draw, legend_html
 from graph import querylib
 from graph.db import GraphError
+from graph.decisions import DecisionError
+from graph.resolution import DEFAULT_THRESHOLD
 from graph.markdown import escape as md  # every value from the data or a URL, in any element that renders Markdown
 from graph.values import cell_text, parse_param
 from graph.vocabulary import load
@@ -287,6 +289,53 @@ def reports_page() -> None:
 
 
 
+def duplicates_page() -> None:
+    st.header("Possible duplicates")
+    if public():
+        st.error("Possible duplicates pair real names, and deciding is a change to the graph: "
+                 "neither is done in public mode.")
+        return
+    if done := st.session_state.pop("duplicates-done", None):
+        st.success(md(done))
+    names = data.datasets()
+    c1, c2, c3 = st.columns(3)
+    dataset = c1.selectbox("Records of", [None, *names], key="dup-dataset", format_func=lambda d: d or "any dataset")
+    against = c2.selectbox("Against", [None, *names], key="dup-against", format_func=lambda d: d or "any dataset")
+    threshold = c3.slider("Lowest score", 0.5, 1.0, DEFAULT_THRESHOLD, 0.05, key="dup-threshold",
+                          help="The default was chosen so that no look-alike of a labelled set is proposed.")
+    found = data.duplicates(dataset, against, threshold)
+    st.caption(f"{len(found)} candidate pair(s), strongest first. Names are compared across scripts and "
+               "spellings; birth dates, postings and events add or take away. Pairs decided are not shown.")
+    if not found:
+        return
+    table([{"score": c["score"], "a": c["a"]["name"], "b": c["b"]["name"], "reasons": c["reasons"]} for c in found])
+    n = st.selectbox("Compare", range(len(found)), key="dup-pick",
+                     format_func=lambda i: f"{found[i]['score']:.2f}: {found[i]['a']['name']} / {found[i]['b']['name']}")
+    pair = found[n]
+    st.subheader("Why they may be one actor")
+    for reason in pair["reasons"]:
+        st.markdown("- " + md(reason))
+    for column, side in zip(st.columns(2), (pair["a"], pair["b"])):
+        with column:
+            st.markdown(f"**{md(side['name'])}**")
+            st.caption(f"{md(side['label'])} · {md(side['id'])} · in {md(', '.join(side['datasets'] or []))}")
+            table(data.claims_on(side["id"]), ["dataset", "came as", "name", "aliases", "birth date", "sources"])
+            show_network(data.neighbourhood(side["id"], False, hops=1), side["id"], height=300)
+    note = st.text_input("Why (kept with the decision)", key="dup-note")
+    a, b = pair["a"]["id"], pair["b"]["id"]
+    b1, b2, b3 = st.columns(3)
+    choice = (("merge", a, b) if b1.button(f"Merge, keep {a}", key="dup-merge-a") else
+              ("merge", b, a) if b2.button(f"Merge, keep {b}", key="dup-merge-b") else
+              ("distinct", a, b) if b3.button("Different actors", key="dup-distinct") else None)
+    if choice:
+        try:
+            st.session_state["duplicates-done"] = data.decide(*choice, note)
+        except DecisionError as e:
+            st.error(md(e))
+            return
+        st.rerun()
+
+
 # -- navigation ---------------------------------------------------------------
 
 PAGES = {  # url path -> (title, page function), in the order of the sidebar
@@ -296,10 +345,11 @@ PAGES = {  # url path -> (title, page function), in the order of the sidebar
     "paths": ("Paths", paths_page),
     "chain": ("Chain of command", chain_page),
     "conflicts": ("Conflicts", conflicts_page),
+    "duplicates": ("Possible duplicates", duplicates_page),
     "console": ("Cypher console", console_page),
     "reports": ("Reports", reports_page),
 }
-PRIVATE_PAGES = {"console"}  # left out of a public explorer (`chainwatch explore --public`)
+PRIVATE_PAGES = {"console", "duplicates"}  # left out of a public explorer (`chainwatch explore --public`)
 
 
 def navigation() -> dict:

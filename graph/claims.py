@@ -17,6 +17,7 @@ from typing import Callable, Sequence
 
 from graph import config, querylib
 from graph.db import Graph
+from graph.identity import Identity
 from graph.vocabulary import load as load_vocabulary
 from graph.writes import write_batches
 
@@ -24,12 +25,12 @@ from graph.writes import write_batches
 Progress = Callable[[str, int, int], None]
 
 
-def _derive_nodes(targets: list[dict]) -> tuple[str, dict]:
+def derive_nodes(targets: list[dict]) -> tuple[str, dict]:
     return "claims/derive_nodes", {"ids": [t["id"] for t in targets],
                                    "claim_keys": list(load_vocabulary().claim_keys)}
 
 
-def _derive_relations(targets: list[dict]) -> tuple[str, dict]:
+def derive_relations(targets: list[dict]) -> tuple[str, dict]:
     return "claims/derive_relations", {
         "rels": [{k: t[k] for k in ("id", "type", "subject", "object")} for t in targets],
         "claim_keys": list(load_vocabulary().claim_keys)}
@@ -52,9 +53,9 @@ def put(graph: Graph, nodes: Sequence[dict], relations: Sequence[dict], *, datas
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
-    totals = write_batches(graph, "claims/put_nodes", nodes, then=_derive_shared(_derive_nodes),
+    totals = write_batches(graph, "claims/put_nodes", nodes, then=_derive_shared(derive_nodes),
                            batch_size=batch_size, on_batch=step("writing records", nodes), **params)
-    totals += write_batches(graph, "claims/put_relations", relations, then=_derive_shared(_derive_relations),
+    totals += write_batches(graph, "claims/put_relations", relations, then=_derive_shared(derive_relations),
                             batch_size=batch_size, on_batch=step("writing relations", relations), **params)
     return totals
 
@@ -65,6 +66,7 @@ def withdraw(graph: Graph, dataset: str, *, keep_run: str | None = None,
     relationship claims first, so a node's last fact is gone before the node is judged."""
     batch_size = batch_size or config.batch_size()
     withdraw_text = querylib.get("claims/withdraw").text
+    ident = Identity.of(graph)  # a fact's claim says its ends as the dataset did; merges may have moved them
     totals: Counter = Counter()
 
     def work(tx, relations: bool) -> Counter:
@@ -72,7 +74,10 @@ def withdraw(graph: Graph, dataset: str, *, keep_run: str | None = None,
                                                 keep_run=keep_run, limit=batch_size)]
         if not targets:
             return Counter()
-        follow, params = (_derive_relations if relations else _derive_nodes)(targets)
+        if relations:
+            targets = [{**t, "subject": ident.canonical(t["subject"]), "object": ident.canonical(t["object"])}
+                       for t in targets]
+        follow, params = (derive_relations if relations else derive_nodes)(targets)
         derived = tx.run(querylib.get(follow).text, params).single()
         return Counter({"claims_withdrawn": len(targets),
                         "relations_deleted": derived["relations_deleted"],

@@ -28,6 +28,7 @@ from typing import Callable
 
 from graph import claims, config, names
 from graph.db import Graph
+from graph.identity import Identity
 from graph.vocabulary import load as load_vocabulary
 from ingest.problems import DatasetInvalid
 from ingest.validate import Dataset, validate
@@ -57,23 +58,31 @@ class LoadReport:
                 "withdrawn": self.withdrawn, "run_id": self.run_id}
 
 
-def known_ids(graph: Graph) -> Callable[[list[str]], dict[str, list[str]]]:
+def known_ids(graph: Graph, ident: Identity | None = None) -> Callable[[list[str]], dict[str, list[str]]]:
+    """Labels of the ids already in the graph; a merged id has its record's."""
+    ident = ident or Identity.of(graph)
+
     def lookup(ids: list[str]) -> dict[str, list[str]]:
-        return {r["id"]: r["labels"] for r in graph.read("ingest/known_ids", ids=ids)}
+        records = {i: ident.canonical(i) for i in ids}
+        found = {r["id"]: r["labels"] for r in graph.read("ingest/known_ids", ids=sorted(set(records.values())))}
+        return {i: found[r] for i, r in records.items() if r in found}
     return lookup
 
 
-def node_rows(ds: Dataset) -> list[dict]:
+def node_rows(ds: Dataset, ident: Identity) -> list[dict]:
+    """A row per record, with the record it is now (`node`: another id when a merge took it in)."""
     vocab = load_vocabulary()
-    return [{"id": n.id, "label": n.label, "labels": vocab.labels[n.label].labels,
-             "props": n.props, "sources": n.sources,
+    return [{"id": n.id, "node": ident.canonical(n.id), "label": n.label,
+             "labels": vocab.labels[n.label].labels, "props": n.props, "sources": n.sources,
              "name_keys": names.keys([n.props.get("name"), n.props.get("title"),
                                       *(n.props.get("aliases") or [])]) or None}
             for n in ds.nodes]
 
 
-def relation_rows(ds: Dataset) -> list[dict]:
+def relation_rows(ds: Dataset, ident: Identity) -> list[dict]:
+    """A row per fact, its ends as the dataset says them and the records they are now."""
     return [{"id": r.id, "type": r.type, "subject": r.subject, "object": r.object,
+             "subject_node": ident.canonical(r.subject), "object_node": ident.canonical(r.object),
              "props": r.props, "sources": r.sources} for r in ds.relations]
 
 
@@ -81,10 +90,11 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
            unprotect: bool = False, batch_size: int | None = None, fmt: str = "native",
            progress: Progress | None = None) -> LoadReport:
     batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
-    ds = validate(path, known_ids=known_ids(graph), fmt=fmt)
+    ident = Identity.of(graph)
+    ds = validate(path, known_ids=known_ids(graph, ident), fmt=fmt)
     if not ds.ok:
         raise DatasetInvalid(ds.problems)
-    nodes, relations = node_rows(ds), relation_rows(ds)
+    nodes, relations = node_rows(ds, ident), relation_rows(ds, ident)
     report = LoadReport(ds.name, len(nodes), len(relations), dry_run, skipped=ds.skipped)
     if dry_run:
         found = graph.read("ingest/existing", node_ids=[n["id"] for n in nodes],

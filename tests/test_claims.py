@@ -132,7 +132,7 @@ def assert_derived_again(graph, folder):
     ids = [r["id"] for r in cypher(graph, "MATCH (n:Entity) RETURN n.id AS id")]
     rels = cypher(graph, "MATCH (a)-[r]->(b) WHERE r.datasets IS NOT NULL "
                          "RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object")
-    for name, params in (claims._derive_nodes([{"id": i} for i in ids]), claims._derive_relations(rels)):
+    for name, params in (claims.derive_nodes([{"id": i} for i in ids]), claims.derive_relations(rels)):
         graph.write(name, **params)
     assert dump_of(graph, folder / "derived") == before
 

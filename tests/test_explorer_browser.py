@@ -219,6 +219,7 @@ def test_a_public_explorer_has_no_switch_no_console_and_no_real_names(explorer, 
         expect(page.get_by_text("cannot be switched off here")).to_be_visible()
         assert page.get_by_role("switch").count() == 0 and page.get_by_text("Public mode", exact=True).count() == 0
         assert page.get_by_role("link", name="Cypher console").count() == 0
+        assert page.get_by_role("link", name="Possible duplicates").count() == 0
         page.goto(base + "/console")  # typed by hand: not served
         expect(page.get_by_role("heading", name="Search")).to_be_visible(timeout=30_000)
         assert page.get_by_role("heading", name="Cypher console (read-only)").count() == 0
@@ -229,3 +230,25 @@ def test_a_public_explorer_has_no_switch_no_console_and_no_real_names(explorer, 
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_search_in_another_script_and_merging_from_the_duplicates_page(page, session_graph):
+    """Runs last: it adds the labelled Cyrillic and Latin datasets and merges a pair."""
+    labelled = ROOT / "tests" / "fixtures" / "resolution"
+    ingest(session_graph, labelled / "ledger")
+    ingest(session_graph, labelled / "press")
+    page.goto(page.base + "/")
+    page.get_by_label("Names and aliases").fill("Кийсымбаев")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Nurlan Kiysymbayev", exact=True)).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Нурлан Кийсымбаев", exact=True)).to_be_visible()
+    page.goto(page.base + "/duplicates")
+    expect(page.get_by_role("heading", name="Why they may be one actor")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("both took part in event:beating").first).to_be_visible()
+    page.get_by_label("Why (kept with the decision)").fill("same officer, same unit")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Merge, keep person:en-01").click()
+    expect(page.get_by_text("Merged person:kz-01 into person:en-01")).to_be_visible(timeout=30_000)
+    shot(page, "duplicates-merged")
+    decided = session_graph.read("decisions/all")
+    assert [(d["id"], d["note"]) for d in decided] == [("merge:person:kz-01", "same officer, same unit")]

@@ -29,7 +29,7 @@ def test_every_label_has_a_unique_id_constraint_and_the_indexes_exist(graph):
 
 def test_ids_are_unique_across_labels(graph):
     graph.write("claims/put_nodes", dataset="t", priority=0, run="run:t", now=None, rows=[
-        {"id": "x:1", "label": "Person", "labels": ["Person", "Actor"], "props": {"name": "A"},
+        {"id": "x:1", "node": "x:1", "label": "Person", "labels": ["Person", "Actor"], "props": {"name": "A"},
          "sources": []}])
     with pytest.raises(ConstraintError):
         graph.driver.execute_query("CREATE (:Entity:Unit {id: 'x:1'})", database_=graph.database)

@@ -9,4 +9,4 @@ CALL (c) {
   WHERE o.dataset <> $dataset AND o.relation IS NULL
   RETURN count(o) > 0 AS named_elsewhere, coalesce(any(x IN collect(o.protected) WHERE x), false) AS also_protected
 }
-RETURN c.target AS id, named_elsewhere, also_protected
+RETURN substring(c.id, size($dataset) + 1) AS id, named_elsewhere, also_protected

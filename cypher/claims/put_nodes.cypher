@@ -1,6 +1,6 @@
 // name: claims/put_nodes
 // purpose: Write one dataset's claims on a batch of nodes (creating the nodes they are about), derive in place what needs no other claim, and return the rest, for derive_nodes.
-// param: rows - a list of {id, label, labels, props, sources, name_keys}
+// param: rows - a list of {id, node, label, labels, props, sources, name_keys}: `id` as the dataset says it, `node` the record it is now (another id when a merge decision took it in)
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
 // param: run - the IngestRun id of this load
@@ -8,21 +8,22 @@
 // mode: write
 // note: a claim holds exactly what the dataset says now: rows carry every column of the
 //   vocabulary, an empty one as null, so a value the dataset no longer gives is removed from
-//   its claim (`+=` with null); no other dataset's claim is touched. Three cases need no
+//   its claim (`+=` with null); no other dataset's claim is touched. A claim's id keeps the id
+//   the dataset gave (`<dataset>|<id>`), its target is the record. Three cases need no
 //   other claim read back, and give what derive_nodes would give: a node this dataset alone
 //   claims takes the claim's values (`sole`); a claim that is unchanged changes nothing
 //   (`same`); a new claim that ranks after every other (`last`: no higher priority than
 //   theirs) and protects no one only adds to the node: values it lacks, names as aliases,
 //   sources and the dataset. Every other node is returned in `shared`, for derive_nodes.
 UNWIND $rows AS row
-MERGE (n:Entity {id: row.id})
+MERGE (n:Entity {id: row.node})
 SET n:$(row.labels)
 WITH n, row, n.datasets IS NULL AS new, coalesce(n.sources, []) AS had,
-     coalesce(n.datasets, []) IN [[], [$dataset]] AS sole
+     coalesce(n.datasets, []) IN [[], [$dataset]] AND n.merged_ids IS NULL AND row.node = row.id AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id})
 ON CREATE SET c.first_loaded = $now
 WITH n, row, new, had, sole, c, CASE WHEN sole THEN null ELSE properties(c) END AS before
-SET c += {dataset: $dataset, target: row.id, label: row.label,
+SET c += {dataset: $dataset, target: row.node, label: row.label,
          priority: $priority, last_run: $run, sources: row.sources, name_keys: row.name_keys}
 SET c += row.props
 WITH n, row, new, had,
@@ -32,7 +33,7 @@ WITH n, row, new, had,
                AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
                THEN 'same'
           WHEN before.last_run IS NULL AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
-               AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NULL AND o.priority < $priority }
+               AND NOT EXISTS { MATCH (o:Claim {target: row.node}) WHERE o.relation IS NULL AND o.priority < $priority }
                THEN 'last'
           ELSE 'shared' END AS how
 CALL (n, row, how) {
@@ -73,4 +74,4 @@ CALL (n, had, how) {
   CREATE (s)-[:MENTIONS]->(n)
 }
 RETURN count(*) AS claims_written, sum(CASE WHEN new THEN 1 ELSE 0 END) AS nodes_created,
-       collect(CASE WHEN how = 'shared' THEN {id: row.id} END) AS shared
+       collect(CASE WHEN how = 'shared' THEN {id: row.node} END) AS shared

@@ -1,6 +1,6 @@
 // name: claims/put_relations
 // purpose: Write one dataset's claims on a batch of relationships (creating the relationships between nodes that exist), derive in place what needs no other claim, and return the rest, for derive_relations.
-// param: rows - a list of {id, type, subject, object, props, sources}
+// param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}: subject and object as the dataset says them, the *_node ids the records they are now (graph/decisions.py)
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
 // param: run - the IngestRun id of this load
@@ -13,8 +13,8 @@
 //   (`last`: values the fact lacks, sources, the dataset; `inferred` stays true only if this
 //   claim is an inference too); the others are returned in `shared`.
 UNWIND $rows AS row
-MATCH (a:Entity {id: row.subject})
-MATCH (b:Entity {id: row.object})
+MATCH (a:Entity {id: row.subject_node})
+MATCH (b:Entity {id: row.object_node})
 MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 WITH r, row, r.datasets IS NULL AS new, coalesce(r.datasets, []) IN [[], [$dataset]] AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
@@ -48,5 +48,5 @@ CALL (r, row, how) {
       r.datasets = r.datasets + [$dataset]
 }
 RETURN count(*) AS claims_written, sum(CASE WHEN new THEN 1 ELSE 0 END) AS relationships_created,
-       collect(CASE WHEN how = 'shared' THEN {id: row.id, type: row.type, subject: row.subject,
-                                               object: row.object} END) AS shared
+       collect(CASE WHEN how = 'shared' THEN {id: row.id, type: row.type, subject: row.subject_node,
+                                               object: row.object_node} END) AS shared
