@@ -45,5 +45,6 @@ class Identity:
 
     def judged_distinct(self, a: str, b: str) -> bool:
         """Whether a distinct decision stands between the records two ids stand for."""
-        pair = {self.canonical(a), self.canonical(b)}
-        return any({self.canonical(x) for x in p} == pair for p in self.distinct)
+        if not hasattr(self, "_distinct_records"):
+            self._distinct_records = {frozenset(self.canonical(x) for x in p) for p in self.distinct}
+        return frozenset((self.canonical(a), self.canonical(b))) in self._distinct_records

@@ -127,6 +127,15 @@ def test_merging_a_protected_and_a_public_person_keeps_the_protection(two, tmp_p
     unmerge(two, "person:named")
     assert cypher(two, f"MATCH (p {{id: '{CYRILLIC_OFFICER}'}}) RETURN p.protected AS p") == [{"p": False}]
     assert cypher(two, "MATCH (p {id: 'person:named'}) RETURN p.protected AS p") == [{"p": True}]
+    # Two protected records: still protected, under the first protecting claim's pseudonym.
+    ingest(two, write_dataset(tmp_path / "d", "shelter", sources=[{"id": "src:shelter", "title": "Shelter"}],
+                              people=[{"id": "person:w", "name": "Виктория", "protected": "yes",
+                                       "pseudonym": "W.", "sources": "src:shelter"}]))
+    merge(two, "person:w", "person:named")
+    both = cypher(two, "MATCH (p {id: 'person:w'}) RETURN p.protected AS protected, p.pseudonym AS pseudonym, "
+                       "p.name AS name, p.aliases AS aliases")
+    assert both == [{"protected": True, "pseudonym": "V.", "name": "Victim",  # the earliest-loaded claim's
+                     "aliases": ["Viktoria Latin", "Виктория"]}]
 
 
 def test_a_chain_of_merges_unmerges_one_link_at_a_time(two, tmp_path):
@@ -178,3 +187,12 @@ def test_merge_and_unmerge_from_the_command_line(cli, two):
     assert cli("unmerge", LATIN_OFFICER).returncode == 0
     wrong = cli("unmerge", LATIN_OFFICER)
     assert wrong.returncode == 1 and "no merge took in" in wrong.stderr
+
+
+def test_a_dataset_exports_what_it_said_under_its_own_ids_after_a_merge(two, tmp_path):
+    from graph.dataset_export import write
+    write(two, tmp_path / "before", dataset="press")
+    merge(two, CYRILLIC_OFFICER, LATIN_OFFICER)
+    write(two, tmp_path / "after", dataset="press")
+    for name in ("people.csv", "relations.csv"):
+        assert (tmp_path / "after" / name).read_text() == (tmp_path / "before" / name).read_text()

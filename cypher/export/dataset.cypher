@@ -3,7 +3,8 @@
 // param: dataset - a dataset name, or null for the whole graph's derived values
 // mode: read
 // note: a claim keeps a dataset's values under the record's own property names, so one
-//   dataset exports exactly what it said, whatever other datasets added.
+//   dataset exports exactly what it said, whatever other datasets added, under the ids it gave
+//   (a claim's id is `<dataset>|<id as said>`; a merge changes only its target).
 CALL () {
   CALL () {
     WITH $dataset AS whole WHERE whole IS NULL
@@ -13,7 +14,7 @@ CALL () {
     UNION ALL
     MATCH (c:Claim)
     WHERE c.id STARTS WITH $dataset + '|' AND c.relation IS NULL
-    RETURN {id: c.target, label: c.label, properties: properties(c)} AS node
+    RETURN {id: substring(c.id, size($dataset) + 1), label: c.label, properties: properties(c)} AS node
   }
   RETURN collect(node) AS nodes
 }
