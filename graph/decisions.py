@@ -34,9 +34,9 @@ def merge(graph: Graph, keep: str, take: str, note: str | None = None) -> dict:
     keep, take = ident.canonical(keep), ident.canonical(take)
     if keep == take:
         raise DecisionError(f"'{keep}' and '{take}' are already one record")
-    if ident.judged_distinct(keep, take):
+    if judged := ident.judged_distinct(keep, take):
         raise DecisionError(f"'{keep}' and '{take}' were judged distinct; if that was wrong, undo it "
-                            f"with `chainwatch unmerge 'distinct:{min(keep, take)}|{max(keep, take)}'` first")
+                            f"with `chainwatch unmerge '{judged}'` first")
     records = {r["id"]: r for r in graph.read("decisions/records", ids=[keep, take])}
     for node_id in (keep, take):
         if not records[node_id]["exists"]:

@@ -13,14 +13,14 @@ from graph.db import Graph
 @dataclass
 class Identity:
     merged_into: dict[str, str] = field(default_factory=dict)  # merged id -> the id it was merged into
-    distinct: set[frozenset[str]] = field(default_factory=set)  # pairs judged different actors
+    distinct: dict[frozenset[str], str] = field(default_factory=dict)  # pair judged different -> decision id
     decisions: list[dict] = field(default_factory=list)
 
     @classmethod
     def of(cls, graph: Graph) -> "Identity":
         rows = graph.read("decisions/all")
         return cls({r["merged"]: r["canonical"] for r in rows if r["kind"] == "merge"},
-                   {frozenset((r["a"], r["b"])) for r in rows if r["kind"] == "distinct"}, rows)
+                   {frozenset((r["a"], r["b"])): r["id"] for r in rows if r["kind"] == "distinct"}, rows)
 
     def canonical(self, node_id: str) -> str:
         """The record an id stands for now (itself unless a merge took it in)."""
@@ -43,8 +43,10 @@ class Identity:
                     frontier.append(merged)
         return sorted(found)
 
-    def judged_distinct(self, a: str, b: str) -> bool:
-        """Whether a distinct decision stands between the records two ids stand for."""
+    def judged_distinct(self, a: str, b: str) -> str | None:
+        """The distinct decision that stands between the records two ids stand for, if any
+        (made between them, or between ids merged into them since)."""
         if not hasattr(self, "_distinct_records"):
-            self._distinct_records = {frozenset(self.canonical(x) for x in p) for p in self.distinct}
-        return frozenset((self.canonical(a), self.canonical(b))) in self._distinct_records
+            self._distinct_records = {frozenset(self.canonical(x) for x in pair): decision
+                                      for pair, decision in self.distinct.items()}
+        return self._distinct_records.get(frozenset((self.canonical(a), self.canonical(b))))

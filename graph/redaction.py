@@ -15,8 +15,9 @@ Matches are whole words: a short alias never replaces letters inside another
 word. Positions in the folded text map back to the original, whose length may
 differ, so the replacement lands on exactly the original letters.
 
-A name is also matched in Latin letters (graph/names.latin: `Айгерим Серикова`
-is replaced where a Latin text writes `Aigerim Serikova`). A source may call a
+A name is also matched in other scripts and spellings, word by word by its name
+keys (graph/names.py): `Айгерим Серикова` is replaced where a Latin text writes
+`Aigerim Serikova`, `AYGERIM SERIKOVA` or `Serikova Aigerim`. A source may call a
 person by a part of their name ("Kiysymbaev said"): add that form as an alias
 and it is replaced too. Name keys (`name_keys`, the search index's word-by-word
 keys of every name) are left out of redacted output altogether: single words,
@@ -28,12 +29,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graph.db import Graph
-from graph.names import latin
+from graph.names import latin, name_key
 
 FOLD_EXTRA = {"ı": "i"}  # folds that case folding and decomposition leave apart
+WORD = re.compile(r"\w+")
 NAME_KEYS = "name_keys"  # a property redacted output leaves out
 
 
@@ -57,6 +60,13 @@ def _folded_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str | None:
+    """A word's name key (None when transliteration splits it: it cannot match a name word)."""
+    keys = name_key(word)
+    return keys[0] if len(keys) == 1 else None
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "person"
 
@@ -66,6 +76,7 @@ class Redactor:
     replacements: dict[str, str]  # folded real form -> public form
     pseudo_ids: dict[str, str] = field(default_factory=dict)  # public id -> real id, for navigation
     public_names: dict[str, str] = field(default_factory=dict)  # public id -> public name
+    by_keys: dict[tuple[str, ...], str] = field(default_factory=dict)  # a name's word keys -> public form
 
     @classmethod
     def none(cls) -> "Redactor":
@@ -78,6 +89,7 @@ class Redactor:
         replacements: dict[str, str] = {}
         pseudo_ids: dict[str, str] = {}
         public_names: dict[str, str] = {}
+        by_keys: dict[tuple[str, ...], str] = {}
         used: set[str] = set()
         for n, p in enumerate(people, start=1):
             pseudonym = (p.get("pseudonym") or "").strip() or f"Protected person {n}"
@@ -94,10 +106,14 @@ class Redactor:
                 for spelling in (form, latin(form or "")):
                     if spelling and fold(spelling).strip():
                         replacements.setdefault(fold(spelling).strip(), public)
+                keys = tuple(name_key(form or ""))
+                for order in {keys, keys[::-1]} if len(keys) == 2 else {keys}:
+                    if order:
+                        by_keys.setdefault(order, public)
             replacements[fold(p["id"])] = public_id
             pseudo_ids[public_id] = p["id"]
             public_names[public_id] = public
-        return cls(replacements, pseudo_ids, public_names)
+        return cls(replacements, pseudo_ids, public_names, by_keys)
 
     @classmethod
     def for_graph(cls, graph: Graph) -> "Redactor":
@@ -124,6 +140,25 @@ class Redactor:
                 continue
             parts += [value[last:start], self.replacements[m.group(0)]]
             last = end
+        return self._by_name_keys("".join(parts) + value[last:])
+
+    def _by_name_keys(self, value: str) -> str:
+        """Replace each run of words whose keys are a protected name's (any script, any
+        transliteration), the longest run first."""
+        if not self.by_keys:
+            return value
+        words = [(m.start(), m.end(), _word_key(m.group(0))) for m in WORD.finditer(value)]
+        longest = max(map(len, self.by_keys))
+        parts, last, i = [], 0, 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                run = tuple(w[2] for w in words[i:i + n])
+                if run in self.by_keys:
+                    parts += [value[last:words[i][0]], self.by_keys[run]]
+                    last, i = words[i + n - 1][1], i + n
+                    break
+            else:
+                i += 1
         return "".join(parts) + value[last:]
 
     def __call__(self, value: Any) -> Any:

@@ -4,6 +4,8 @@ withdrawal. Exactness is measured with the dump (run log and load times aside)."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph import claims
@@ -111,7 +113,8 @@ def test_decisions_are_dumped_restored_and_still_applied(two, tmp_path):
     assert dump_of(two, tmp_path / "again") == dumped
     ident = Identity.of(two)
     assert ident.canonical(LATIN_OFFICER) == CYRILLIC_OFFICER
-    assert ident.judged_distinct("person:victim", LATIN_OFFICER)  # through the merge
+    assert ident.judged_distinct("person:victim", LATIN_OFFICER) == \
+        f"distinct:{CYRILLIC_OFFICER}|person:victim"  # through the merge
     ingest(two, press(tmp_path / "b2"))
     assert cypher(two, f"MATCH (p {{id: '{LATIN_OFFICER}'}}) RETURN p") == []
 
@@ -171,7 +174,7 @@ def test_a_pair_judged_distinct_cannot_be_merged_until_the_decision_is_undone(tw
     done = distinct(two, LATIN_OFFICER, CYRILLIC_OFFICER)
     assert done == {"decision": f"distinct:{CYRILLIC_OFFICER}|{LATIN_OFFICER}", "new": True}
     assert distinct(two, CYRILLIC_OFFICER, LATIN_OFFICER)["new"] is False
-    with pytest.raises(DecisionError, match="judged distinct"):
+    with pytest.raises(DecisionError, match=f"judged distinct; .* unmerge {re.escape(repr(done['decision']))}"):
         merge(two, CYRILLIC_OFFICER, LATIN_OFFICER)
     unmerge(two, done["decision"])
     merge(two, CYRILLIC_OFFICER, LATIN_OFFICER)
