@@ -83,21 +83,34 @@ def entity(node_id: str, public: bool) -> dict | None:
 
 
 def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), roles=(), labels=(),
-                  date_from: str | None = None, date_to: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
                   cap: int = NETWORK_CAP) -> dict:
+    """The nodes around one, and the relationships among them; `as_of` (a day) keeps only
+    what was valid then, as the date window [as_of, as_of] would, relationships included."""
+    if as_of:
+        date_from = date_to = as_of
     found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
                          roles=list(roles), labels=list(labels), date_from=date_from, date_to=date_to,
                          cap=cap)
     if not found:
         return {"nodes": [], "edges": [], "total": 0, "shown": 0}
     ids = [node_id, *found[0]["ids"]]
-    sub = subgraph(ids, public)
+    sub = subgraph(ids, public, as_of=as_of)
     sub.update(total=found[0]["total"], shown=len(ids) - 1)
     return sub
 
 
-def subgraph(ids: list[str], public: bool) -> dict:
-    rows = [plain(r) for r in graph().read("explorer/subgraph", ids=ids)]
+def change_days(node_id: str, *, hops: int = 1, relations=(), roles=(), labels=()) -> list[str]:
+    """The days on which the relationships of a neighbourhood (at any time) changed, in order:
+    the stops of the network page's date control."""
+    found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
+                         roles=list(roles), labels=list(labels), date_from=None, date_to=None, cap=NETWORK_CAP)
+    ids = [node_id, *(found[0]["ids"] if found else [])]
+    return [plain(r["day"]) for r in graph().read("explorer/change_dates", ids=ids)]
+
+
+def subgraph(ids: list[str], public: bool, as_of: str | None = None) -> dict:
+    rows = [plain(r) for r in graph().read("explorer/subgraph", ids=ids, as_of=as_of)]
     nodes = [{k: r[k] for k in ("id", "name", "label", "type", "date", "status")} for r in rows]
     edges = [{**e, "source": r["id"]} for r in rows for e in r["out"] if e]
     return redactor(public)({"nodes": nodes, "edges": edges})

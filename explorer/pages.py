@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -16,6 +17,7 @@ import streamlit.components.v1 as components
 from explorer import data
 from explorer.network import draw, legend_html
 from graph import querylib
+from graph.chains import periods
 from graph.db import GraphError
 from graph.decisions import DecisionError
 from graph.resolution import DEFAULT_THRESHOLD
@@ -141,6 +143,35 @@ def entity_page() -> None:
         st.markdown("- " + md(title))
 
 
+ANY_TIME = "any time"
+
+
+def _step_as_of(days: list[str]) -> None:
+    """Move the date control to the next day on which the structure changed (then back to the start)."""
+    options = [ANY_TIME, *days]
+    here = st.session_state.get("as-of", ANY_TIME)
+    st.session_state["as-of"] = options[(options.index(here) + 1) % len(options)] if here in options else days[0]
+
+
+def as_of_control(days: list[str]) -> str | None:
+    """A date control whose stops are the days on which the relations shown changed; "Next change"
+    steps to the next, and "Play" steps through them all. Returns the day chosen, or None."""
+    if not days:
+        return None
+    if st.session_state.get("as-of") not in [ANY_TIME, *days]:
+        st.session_state["as-of"] = ANY_TIME
+    if st.session_state.get("playing"):  # a step of the play, before the control is drawn
+        _step_as_of(days)
+        if st.session_state["as-of"] == days[-1]:
+            st.session_state["playing"] = False
+    c1, c2, c3 = st.columns([6, 1, 1])
+    chosen = c1.select_slider("As of (the days on which these relations changed)", [ANY_TIME, *days], key="as-of",
+                              help="Only the relations valid on the day chosen are drawn.")
+    c2.button("Next change", key="next-change", on_click=_step_as_of, args=(days,))
+    c3.toggle("Play", key="playing", help="Step through every change, a second and a half each.")
+    return None if chosen == ANY_TIME else chosen
+
+
 def network_page() -> None:
     st.header("Network")
     centre = current_id() or node_picker("Centre on", "network")
@@ -155,13 +186,18 @@ def network_page() -> None:
     roles = c4.multiselect("Roles", list(VOCAB.lists["roles"]))
     start = c5.date_input("From", value=None, min_value=dt.date(1900, 1, 1))
     end = c6.date_input("To", value=None, min_value=dt.date(1900, 1, 1))
+    as_of = as_of_control(data.change_days(centre, hops=hops, relations=relations, roles=roles, labels=labels))
     sub = data.neighbourhood(centre, public(), hops=hops, labels=labels, relations=relations, roles=roles,
                              date_from=start.isoformat() if start else None,
-                             date_to=end.isoformat() if end else None)
+                             date_to=end.isoformat() if end else None, as_of=as_of)
     more = sub["total"] - sub["shown"]
-    st.caption(f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
+    st.caption((f"As of {as_of}: " if as_of else "")
+               + f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
                + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
     show_network(sub, centre, pickable=True)
+    if st.session_state.get("playing"):
+        time.sleep(1.5)
+        st.rerun()
     real = data.redactor(public()).real_id  # ids in the picture may be pseudonymous
     picked = st.text_input(PICK_FIELD, key="picked").strip()
     if picked and real(picked) != centre:
@@ -203,6 +239,15 @@ def chain_page() -> None:
               "end": l.end, "confidence": l.confidence, "sources": l.sources} for l in c.up]
     show_network({"nodes": nodes, "edges": edges}, c.root, hierarchy=True)
     table(rows)
+    if as_of:
+        return
+    st.subheader("Per period")
+    st.caption("The chain as it stood between the days its links began or ended; a link without "
+               "dates is shown in every period.")
+    for period in periods(c.root, c.up):
+        st.markdown(f"**{md(period.label)}**")
+        table([{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
+                "to": c.names.get(l.target, l.target), "held": l.period} for l in period.links])
 
 
 def conflicts_page() -> None:

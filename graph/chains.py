@@ -9,8 +9,10 @@ their rows (one per edge) into a structure the CLI, reports and explorer share.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
+from graph import dates
 from graph.db import Graph
 from graph.values import plain
 
@@ -68,6 +70,59 @@ class Chain:
                 "nodes": [node(i) for i in sorted(ids)],
                 "up": [l.as_dict() for l in self.up],
                 "down": [l.as_dict() for l in self.down]}
+
+
+@dataclass
+class Period:
+    start: dt.date | None  # None: from the earliest record
+    end: dt.date | None  # None: still so, as far as the data says
+    links: list[Link]
+
+    @property
+    def label(self) -> str:
+        return f"{self.start.isoformat() if self.start else '…'} – {self.end.isoformat() if self.end else '…'}"
+
+
+def periods(root: str, links: list[Link]) -> list[Period]:
+    """The chain above `root` as it stood in each period between the days its links began or
+    ended (as WhoWasInCommand draws it): in each, the links that held then and led up from
+    the root then; a link without dates holds in every period. Consecutive periods in which
+    the same links held are one."""
+    days = sorted({d for link in links for d in (dates.first_day(link.start),
+                                                   _day_after(dates.last_day(link.end))) if d})
+    edges: list[dt.date | None] = [None, *days]
+    found: list[Period] = []
+    for start, following in zip(edges, [*days, None]):
+        held = _above(root, [link for link in links if _holds(link, start)])
+        end = following - dt.timedelta(days=1) if following else None
+        if found and [id(x) for x in found[-1].links] == [id(x) for x in held]:
+            found[-1].end = end
+        elif held:
+            found.append(Period(start, end, held))
+    return found
+
+
+def _above(root: str, links: list[Link]) -> list[Link]:
+    """The links reachable upward from the root, in their order."""
+    reached, kept = {root}, set()
+    while True:
+        more = [i for i, link in enumerate(links) if i not in kept and link.source in reached]
+        if not more:
+            return [link for i, link in enumerate(links) if i in kept]
+        kept.update(more)
+        reached.update(links[i].target for i in more)
+
+
+def _day_after(day: dt.date | None) -> dt.date | None:
+    return day + dt.timedelta(days=1) if day else None
+
+
+def _holds(link: Link, day: dt.date | None) -> bool:
+    """Whether a link held on a day (None: before the first recorded change)."""
+    begins, ends = dates.first_day(link.start), dates.last_day(link.end)
+    if day is None:
+        return begins is None
+    return (begins is None or begins <= day) and (ends is None or ends >= day)
 
 
 def _links(rows: list[dict], chain: Chain) -> list[Link]:

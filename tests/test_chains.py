@@ -98,3 +98,18 @@ def test_chain_command_json_and_tree(hierarchy, cli):
         assert text in tree.stdout, text
     bad = cli("chain", "unit:squad", "--as-of", "June 2022")
     assert bad.returncode == 1 and "--as-of" in bad.stderr
+
+
+def test_a_chain_per_period_shows_the_links_that_held_and_led_up_then():
+    from graph.chains import Link, periods
+
+    def link(source, target, start, end):
+        return Link("MEMBER_OF" if source.startswith("person") else "PART_OF", source, target, None,
+                    start, end, None, [], f"{source}>{target}")
+    career = [link("person:p", "unit:a", "2000", "2010-06"), link("person:p", "unit:b", "2010-07", None),
+              link("unit:a", "agency:m", None, None), link("unit:b", "agency:m", "2015", None)]
+    found = [(p.label, [(l.source, l.target) for l in p.links]) for p in periods("person:p", career)]
+    assert found == [
+        ("2000-01-01 – 2010-06-30", [("person:p", "unit:a"), ("unit:a", "agency:m")]),
+        ("2010-07-01 – 2014-12-31", [("person:p", "unit:b")]),  # unit:a no longer leads up from him
+        ("2015-01-01 – …", [("person:p", "unit:b"), ("unit:b", "agency:m")])]

@@ -13,7 +13,7 @@ from explorer.network import draw, strip_remote
 from graph.db import GraphError
 from graph.markdown import escape as md
 from ingest.load import ingest
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 
 
 @pytest.fixture
@@ -267,4 +267,59 @@ def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload
     assert any("Officer" in t for t in texts) and any("quote" in t for t in texts)
     bad = [t for t in texts if UNESCAPED.search(t)]
     assert bad == [], bad
+    data.graph.cache_clear()
+
+
+def test_network_as_of_a_day_draws_only_what_was_valid_then(graph, tmp_path):
+    from tests.datasets import write_dataset
+    ingest(graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")  # postings with dates
+    ingest(graph, write_dataset(tmp_path / "career", "career",
+                                sources=[{"id": "src:career", "title": "Career"}],
+                                people=[{"id": "person:career", "name": "Career Officer", "sources": "src:career"}],
+                                relations=[{"subject": "person:career", "relation": "MEMBER_OF", "object": "unit:dp-almaty",
+                                            "start": "2000", "end": "2010", "sources": "src:career"},
+                                           {"subject": "person:career", "relation": "COMMANDS", "object": "unit:dp-almaty",
+                                            "start": "2011", "sources": "src:career"}]))
+    data.graph.cache_clear()
+    centre = "unit:dp-almaty"
+    days = data.change_days(centre, hops=1)
+    assert days == sorted(days) and len(days) >= 4
+    at = page("network_page", id=centre)
+    drawn = {"any time": len(data.neighbourhood(centre, False, hops=1)["edges"])}
+    assert f"{drawn['any time']} relationships" in captions(at)
+    at.button(key="next-change").click().run()
+    assert at.select_slider(key="as-of").value == days[0]
+    for day in days:
+        expected = data.neighbourhood(centre, False, hops=1, as_of=day)
+        edges = expected["edges"]
+        assert all((e["start"] or "") <= day and (e["end"] is None or e["end"] >= day[:len(e["end"])])
+                   for e in edges), (day, edges)  # nothing drawn that began later or had ended
+        assert f"As of {day}: {len(expected['nodes'])} nodes, {len(edges)} relationships" in captions(at)
+        drawn[day] = len(edges)
+        at.button(key="next-change").click().run()
+    assert len(set(drawn.values())) > 1, drawn  # moving the date changes what is drawn
+
+
+def test_chain_page_shows_the_chain_per_period(graph, tmp_path):
+    from tests.datasets import write_dataset
+    ingest(graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")
+    ingest(graph, write_dataset(tmp_path / "career", "career", sources=[{"id": "src:career", "title": "Career"}],
+                                people=[{"id": "person:career", "name": "Career Officer", "sources": "src:career"}],
+                                relations=[{"subject": "person:career", "relation": "MEMBER_OF",
+                                            "object": "unit:dp-taldykorgan", "start": "2000", "end": "2010",
+                                            "sources": "src:career"},
+                                           {"subject": "person:career", "relation": "MEMBER_OF",
+                                            "object": "unit:dp-almaty-ud", "start": "2011", "sources": "src:career"}]))
+    data.graph.cache_clear()
+    at = page("chain_page", id="person:career")
+    assert "Per period" in [s.value for s in at.subheader]
+    labels = [m.value for m in at.markdown if m.value.startswith("**")]
+    # The ledger's units are PART_OF their parents from 2015 only: before, the chain stops at the unit.
+    assert labels == [f"**{md(x)}**" for x in ("2000-01-01 – 2010-12-31", "2011-01-01 – 2014-12-31",
+                                                 "2015-01-01 – …")]
+    first, second, third = (sorted(t.value["to"]) for t in at.dataframe[1:4])
+    assert first == ["Департамент полиции г. Талдыкорган"]
+    assert second == ["Управление уголовного розыска ДП Алматы"]
+    assert third == sorted(["Управление уголовного розыска ДП Алматы", "Департамент полиции г. Алматы",
+                            "Министерство внутренних дел"])
     data.graph.cache_clear()

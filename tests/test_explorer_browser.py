@@ -252,3 +252,30 @@ def test_search_in_another_script_and_merging_from_the_duplicates_page(page, ses
     shot(page, "duplicates-merged")
     decided = session_graph.read("decisions/all")
     assert [(d["id"], d["note"]) for d in decided] == [("merge:person:kz-01", "same officer, same unit")]
+
+
+def test_moving_the_date_redraws_the_network(page, session_graph):
+    """The network as of each day on which its relations changed: the edges drawn are counted."""
+    ingest(session_graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")  # postings with dates
+    data.graph.cache_clear()
+    centre = "unit:dp-almaty"
+    days = data.change_days(centre, hops=1)
+    page.goto(page.base + f"/network?id={centre}")
+    expect(page.get_by_role("button", name="Next change")).to_be_visible(timeout=30_000)
+    drawn = {}
+    for day in days[:4]:
+        page.get_by_role("button", name="Next change").click()
+        expected = data.neighbourhood(centre, False, hops=1, as_of=day)
+        expect(page.get_by_text(f"As of {day}: {len(expected['nodes'])} nodes, "
+                                f"{len(expected['edges'])} relationships")).to_be_visible(timeout=30_000)
+        count, deadline = None, time.monotonic() + 30
+        while count != len(expected["edges"]) and time.monotonic() < deadline:
+            try:  # the old picture may still be on screen for a moment, then be replaced
+                count = network_frame(page).evaluate("() => network.body.data.edges.length")
+            except PlaywrightError:
+                pass
+            page.wait_for_timeout(300)
+        assert count == len(expected["edges"]), (day, count)
+        drawn[day] = count
+    assert len(set(drawn.values())) > 1, drawn
+    shot(page, "network-as-of")
