@@ -54,9 +54,10 @@ class Candidate:
 def candidates(graph: Graph, *, dataset: str | None = None, against: str | None = None,
                threshold: float = DEFAULT_THRESHOLD) -> list[Candidate]:
     """Pairs scoring at least `threshold`, strongest first. With `dataset`, pairs with a record
-    of that dataset on one side; with `against`, a record of that one on the other."""
-    wanted = [d for d in (dataset, against) if d]
-    records = [plain(r) for r in graph.read("resolve/actors", datasets=wanted or None)]
+    of that dataset on one side (and any record on the other); with `against` too, a record of
+    that one on the other side."""
+    both = [dataset, against] if dataset and against else None  # else every record may be the other side
+    records = [plain(r) for r in graph.read("resolve/actors", datasets=both)]
     ident = Identity.of(graph)
     found = []
     for x, y in pairs(records):
@@ -92,8 +93,8 @@ def _sides_match(x: dict, y: dict, dataset: str | None, against: str | None) -> 
         return d in (r["datasets"] or [])
     if dataset and against:
         return (has(x, dataset) and has(y, against)) or (has(y, dataset) and has(x, against))
-    if dataset:
-        return has(x, dataset) or has(y, dataset)
+    if dataset or against:
+        return has(x, dataset or against) or has(y, dataset or against)
     return True
 
 

@@ -69,6 +69,10 @@ def test_dataset_and_against_choose_the_sides(loaded):
     across = found(loaded, dataset="ledger", against="press")
     assert frozenset(("person:en-02", "person:en-02b")) not in across  # both in press
     assert frozenset(("person:kz-02", "person:en-02")) in across
+    with_press = found(loaded, dataset="press", threshold=0.0)  # a press record on one side, any on the other
+    assert frozenset(("person:kz-01", "person:en-01")) in with_press
+    assert frozenset(("person:en-02", "person:en-02b")) in with_press
+    assert frozenset(("person:kz-01", "person:kz-23")) not in with_press  # both in the ledger
     within_press = found(loaded, dataset="press", against="press")
     assert within_press == {frozenset(("person:en-02", "person:en-02b")): within_press[frozenset(("person:en-02", "person:en-02b"))],
                             frozenset(("person:en-03", "person:en-03b")): within_press[frozenset(("person:en-03", "person:en-03b"))]}
