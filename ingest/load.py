@@ -97,8 +97,8 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
     nodes, relations = node_rows(ds, ident), relation_rows(ds, ident)
     report = LoadReport(ds.name, len(nodes), len(relations), dry_run, skipped=ds.skipped)
     if dry_run:
-        found = graph.read("ingest/existing", node_ids=[n["id"] for n in nodes],
-                           relations=[{k: r[k] for k in ("id", "subject", "object")}
+        found = graph.read("ingest/existing", node_ids=[n["node"] for n in nodes],
+                           relations=[{"id": r["id"], "subject": r["subject_node"], "object": r["object_node"]}
                                       for r in relations])[0]
         report.existing_nodes, report.existing_relations = found["nodes"], found["relations"]
         return report

@@ -199,3 +199,9 @@ def test_a_dataset_exports_what_it_said_under_its_own_ids_after_a_merge(two, tmp
     write(two, tmp_path / "after", dataset="press")
     for name in ("people.csv", "relations.csv"):
         assert (tmp_path / "after" / name).read_text() == (tmp_path / "before" / name).read_text()
+
+
+def test_a_dry_run_after_a_merge_counts_what_is_there(two, tmp_path):
+    merge(two, CYRILLIC_OFFICER, LATIN_OFFICER)
+    report = ingest(two, press(tmp_path / "b2"), dry_run=True)
+    assert (report.existing_nodes, report.existing_relations) == (2, 1)  # its source, and the officer under A
