@@ -637,8 +637,8 @@ NoteOption = typer.Option(None, "--note", help="Why: kept with the decision (wha
 
 @app.command()
 def resolve(dataset: Optional[str] = typer.Option(None, "--dataset", help="Only pairs with a record of this dataset."),
-            against: Optional[str] = typer.Option(None, "--against", help="Only pairs with a record of this "
-                                                  "dataset on the other side (with --dataset)."),
+            against: Optional[str] = typer.Option(None, "--against", help="With --dataset: only pairs whose "
+                                                  "other record is of this dataset."),
             threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                                       help="Lowest score shown (default: chosen for precision "
                                                       "on a labelled set, see bench/RESULTS.md)."),

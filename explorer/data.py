@@ -35,8 +35,8 @@ def redactor(public: bool) -> Redactor:
 
 
 def search(text: str, public: bool, limit: int = 40) -> list[dict]:
-    """Typo-tolerant search in any script (graph/search.py). In public mode a result is shown only if it still matches
-    once redacted: an event titled with a protected person's real name must not answer
+    """Typo-tolerant search in any script (graph/search.py). In public mode a result is shown
+    only if it still matches once redacted: an event titled with a protected person's real name must not answer
     a search for that name, or it would tie the name to the pseudonym it shows."""
     if not WORD.search(text):
         return []
@@ -89,24 +89,29 @@ def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), ro
     what was valid then, as the date window [as_of, as_of] would, relationships included."""
     if as_of:
         date_from = date_to = as_of
-    found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
-                         roles=list(roles), labels=list(labels), date_from=date_from, date_to=date_to,
-                         cap=cap)
-    if not found:
+    found = _around(node_id, hops, relations, roles, labels, date_from, date_to, cap)
+    if found is None:
         return {"nodes": [], "edges": [], "total": 0, "shown": 0}
-    ids = [node_id, *found[0]["ids"]]
+    ids = [node_id, *found["ids"]]
     sub = subgraph(ids, public, as_of=as_of)
-    sub.update(total=found[0]["total"], shown=len(ids) - 1)
+    sub.update(total=found["total"], shown=len(ids) - 1)
     return sub
 
 
 def change_days(node_id: str, *, hops: int = 1, relations=(), roles=(), labels=()) -> list[str]:
     """The days on which the relationships of a neighbourhood (at any time) changed, in order:
     the stops of the network page's date control."""
-    found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
-                         roles=list(roles), labels=list(labels), date_from=None, date_to=None, cap=NETWORK_CAP)
-    ids = [node_id, *(found[0]["ids"] if found else [])]
+    found = _around(node_id, hops, relations, roles, labels, None, None, NETWORK_CAP)
+    ids = [node_id, *(found["ids"] if found else [])]
     return [plain(r["day"]) for r in graph().read("explorer/change_dates", ids=ids)]
+
+
+def _around(node_id: str, hops: int, relations, roles, labels, date_from: str | None, date_to: str | None,
+            cap: int) -> dict | None:
+    """explorer/neighbourhood: the ids around a node (capped) and how many there are; None if no such node."""
+    found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
+                         roles=list(roles), labels=list(labels), date_from=date_from, date_to=date_to, cap=cap)
+    return found[0] if found else None
 
 
 def subgraph(ids: list[str], public: bool, as_of: str | None = None) -> dict:

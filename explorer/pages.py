@@ -147,10 +147,10 @@ ANY_TIME = "any time"
 
 
 def _step_as_of(days: list[str]) -> None:
-    """Move the date control to the next day on which the structure changed (then back to the start)."""
+    """Move the date control to the next day on which the structure changed (then back to the start);
+    as_of_control has made sure the control holds one of its stops."""
     options = [ANY_TIME, *days]
-    here = st.session_state.get("as-of", ANY_TIME)
-    st.session_state["as-of"] = options[(options.index(here) + 1) % len(options)] if here in options else days[0]
+    st.session_state["as-of"] = options[(options.index(st.session_state["as-of"]) + 1) % len(options)]
 
 
 def as_of_control(days: list[str]) -> str | None:
@@ -231,14 +231,11 @@ def chain_page() -> None:
         return
     c = data.chain(node_id, as_of.isoformat() if as_of else None, public())
     st.caption("As of " + as_of.isoformat() if as_of else "At any time: each edge with its dates")
-    rows = [{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
-             "to": c.names.get(l.target, l.target), "dates": l.period, "confidence": l.confidence,
-             "sources": l.sources} for l in c.up]
     nodes = [{"id": i, "name": n, "label": c.labels.get(i)} for i, n in c.names.items()]
     edges = [{"source": l.source, "target": l.target, "type": l.relation, "role": l.post, "start": l.start,
               "end": l.end, "confidence": l.confidence, "sources": l.sources} for l in c.up]
     show_network({"nodes": nodes, "edges": edges}, c.root, hierarchy=True)
-    table(rows)
+    table(_link_rows(c, c.up))
     if as_of:
         return
     st.subheader("Per period")
@@ -246,8 +243,14 @@ def chain_page() -> None:
                "dates is shown in every period.")
     for period in periods(c.root, c.up):
         st.markdown(f"**{md(period.label)}**")
-        table([{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
-                "to": c.names.get(l.target, l.target), "held": l.period} for l in period.links])
+        table(_link_rows(c, period.links))
+
+
+def _link_rows(c, links) -> list[dict]:
+    """A chain's links as table rows, by name, with the dates each held."""
+    return [{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
+             "to": c.names.get(l.target, l.target), "dates": l.period, "confidence": l.confidence,
+             "sources": l.sources} for l in links]
 
 
 def conflicts_page() -> None:
@@ -369,8 +372,8 @@ def duplicates_page() -> None:
     note = st.text_input("Why (kept with the decision)", key="dup-note")
     a, b = pair["a"]["id"], pair["b"]["id"]
     b1, b2, b3 = st.columns(3)
-    choice = (("merge", a, b) if b1.button(f"Merge, keep {a}", key="dup-merge-a") else
-              ("merge", b, a) if b2.button(f"Merge, keep {b}", key="dup-merge-b") else
+    choice = (("merge", a, b) if b1.button(f"Merge, keep {md(a)}", key="dup-merge-a") else
+              ("merge", b, a) if b2.button(f"Merge, keep {md(b)}", key="dup-merge-b") else
               ("distinct", a, b) if b3.button("Different actors", key="dup-distinct") else None)
     if choice:
         try:

@@ -14,13 +14,17 @@ from graph.db import Graph
 class Identity:
     merged_into: dict[str, str] = field(default_factory=dict)  # merged id -> the id it was merged into
     distinct: dict[frozenset[str], str] = field(default_factory=dict)  # pair judged different -> decision id
-    decisions: list[dict] = field(default_factory=list)
+    distinct_records: dict[frozenset[str], str] = field(init=False)  # the same pairs, by the records now
+
+    def __post_init__(self):
+        self.distinct_records = {frozenset(self.canonical(x) for x in pair): decision
+                                 for pair, decision in self.distinct.items()}
 
     @classmethod
     def of(cls, graph: Graph) -> "Identity":
         rows = graph.read("decisions/all")
         return cls({r["merged"]: r["canonical"] for r in rows if r["kind"] == "merge"},
-                   {frozenset((r["a"], r["b"])): r["id"] for r in rows if r["kind"] == "distinct"}, rows)
+                   {frozenset((r["a"], r["b"])): r["id"] for r in rows if r["kind"] == "distinct"})
 
     def canonical(self, node_id: str) -> str:
         """The record an id stands for now (itself unless a merge took it in)."""
@@ -46,7 +50,4 @@ class Identity:
     def judged_distinct(self, a: str, b: str) -> str | None:
         """The distinct decision that stands between the records two ids stand for, if any
         (made between them, or between ids merged into them since)."""
-        if not hasattr(self, "_distinct_records"):
-            self._distinct_records = {frozenset(self.canonical(x) for x in pair): decision
-                                      for pair, decision in self.distinct.items()}
-        return self._distinct_records.get(frozenset((self.canonical(a), self.canonical(b))))
+        return self.distinct_records.get(frozenset((self.canonical(a), self.canonical(b))))

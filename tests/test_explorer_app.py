@@ -270,17 +270,29 @@ def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload
     data.graph.cache_clear()
 
 
-def test_network_as_of_a_day_draws_only_what_was_valid_then(graph, tmp_path):
+@pytest.fixture
+def dated(graph, tmp_path):
+    """The labelled ledger (postings with dates) and two careers: one moving between units, one
+    rising from member to commander of a unit."""
     from tests.datasets import write_dataset
-    ingest(graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")  # postings with dates
-    ingest(graph, write_dataset(tmp_path / "career", "career",
-                                sources=[{"id": "src:career", "title": "Career"}],
-                                people=[{"id": "person:career", "name": "Career Officer", "sources": "src:career"}],
-                                relations=[{"subject": "person:career", "relation": "MEMBER_OF", "object": "unit:dp-almaty",
-                                            "start": "2000", "end": "2010", "sources": "src:career"},
-                                           {"subject": "person:career", "relation": "COMMANDS", "object": "unit:dp-almaty",
-                                            "start": "2011", "sources": "src:career"}]))
+    ingest(graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")
+
+    def posting(who, relation, unit, start, end=""):
+        return {"subject": who, "relation": relation, "object": unit, "start": start, "end": end,
+                "sources": "src:careers"}
+    ingest(graph, write_dataset(tmp_path / "careers", "careers", sources=[{"id": "src:careers", "title": "Careers"}],
+                                people=[{"id": "person:career", "name": "Career Officer", "sources": "src:careers"},
+                                        {"id": "person:chief", "name": "Chief Officer", "sources": "src:careers"}],
+                                relations=[posting("person:career", "MEMBER_OF", "unit:dp-taldykorgan", "2000", "2010"),
+                                           posting("person:career", "MEMBER_OF", "unit:dp-almaty-ud", "2011"),
+                                           posting("person:chief", "MEMBER_OF", "unit:dp-almaty", "2000", "2010"),
+                                           posting("person:chief", "COMMANDS", "unit:dp-almaty", "2011")]))
     data.graph.cache_clear()
+    yield graph
+    data.graph.cache_clear()
+
+
+def test_network_as_of_a_day_draws_only_what_was_valid_then(dated):
     centre = "unit:dp-almaty"
     days = data.change_days(centre, hops=1)
     assert days == sorted(days) and len(days) >= 4
@@ -300,17 +312,7 @@ def test_network_as_of_a_day_draws_only_what_was_valid_then(graph, tmp_path):
     assert len(set(drawn.values())) > 1, drawn  # moving the date changes what is drawn
 
 
-def test_chain_page_shows_the_chain_per_period(graph, tmp_path):
-    from tests.datasets import write_dataset
-    ingest(graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")
-    ingest(graph, write_dataset(tmp_path / "career", "career", sources=[{"id": "src:career", "title": "Career"}],
-                                people=[{"id": "person:career", "name": "Career Officer", "sources": "src:career"}],
-                                relations=[{"subject": "person:career", "relation": "MEMBER_OF",
-                                            "object": "unit:dp-taldykorgan", "start": "2000", "end": "2010",
-                                            "sources": "src:career"},
-                                           {"subject": "person:career", "relation": "MEMBER_OF",
-                                            "object": "unit:dp-almaty-ud", "start": "2011", "sources": "src:career"}]))
-    data.graph.cache_clear()
+def test_chain_page_shows_the_chain_per_period(dated):
     at = page("chain_page", id="person:career")
     assert "Per period" in [s.value for s in at.subheader]
     labels = [m.value for m in at.markdown if m.value.startswith("**")]
@@ -322,4 +324,13 @@ def test_chain_page_shows_the_chain_per_period(graph, tmp_path):
     assert second == ["Управление уголовного розыска ДП Алматы"]
     assert third == sorted(["Управление уголовного розыска ДП Алматы", "Департамент полиции г. Алматы",
                             "Министерство внутренних дел"])
-    data.graph.cache_clear()
+
+
+def test_play_steps_through_every_change_and_stops_at_the_last(dated):
+    days = data.change_days("unit:dp-almaty", hops=1)
+    at = page("network_page", id="unit:dp-almaty")
+    at.toggle(key="playing").set_value(True).run(timeout=5 + 3 * len(days))
+    assert not at.exception, at.exception
+    assert at.select_slider(key="as-of").value == days[-1]
+    assert at.toggle(key="playing").value is False
+    assert f"As of {days[-1]}:" in captions(at)
