@@ -17,6 +17,7 @@ import secrets
 import shutil
 import signal
 import socket
+import string
 import subprocess
 import time
 from dataclasses import dataclass
@@ -156,6 +157,13 @@ def _env(home: Path) -> dict[str, str]:
     return {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")}
 
 
+def new_password() -> str:
+    """32 letters and digits (about 190 bits). Not token_urlsafe: one in 64 of those begins with
+    `-`, which neo4j-admin reads as an option, and the first start failed."""
+    alphabet = string.ascii_letters + string.digits
+    return "".join(secrets.choice(alphabet) for _ in range(32))
+
+
 def _ensure_password(home: Path) -> None:
     """Generate the password at first start and give it to Neo4j before the
     system database exists (afterwards it only changes through Cypher)."""
@@ -165,7 +173,7 @@ def _ensure_password(home: Path) -> None:
     if (home / "data" / "databases" / "system").exists():
         raise ServerError(f"{pw} is missing but the server in {home} already has users: "
                           "restore the file, or remove the home folder to start afresh")
-    secret = secrets.token_urlsafe(24)
+    secret = new_password()
     fd = os.open(pw, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as f:
         f.write(secret + "\n")

@@ -96,3 +96,10 @@ def test_commands_without_a_server_say_what_to_do(tmp_path):
     assert result.returncode == 1
     assert "chainwatch server start" in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 3
+
+
+def test_a_new_password_never_reads_as_an_option():
+    """neo4j-admin took a generated password beginning with `-` for an option (one start in 64)."""
+    drawn = [server.new_password() for _ in range(2000)]
+    assert all(p.isalnum() and len(p) == 32 for p in drawn)
+    assert len(set(drawn)) == len(drawn)
