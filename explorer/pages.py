@@ -14,7 +14,7 @@ import time
 import streamlit as st
 import streamlit.components.v1 as components
 
-from explorer import data
+from explorer import data, timeline
 from explorer.network import draw, legend_html
 from graph import querylib
 from graph.chains import periods
@@ -238,6 +238,13 @@ def chain_page() -> None:
     table(_link_rows(c, c.up))
     if as_of:
         return
+    st.subheader("Over time")
+    st.caption("Each link of the chain as a bar over the years it held (dashed: no dates recorded); "
+               "hover a bar for its dates.")
+    chart = timeline.svg(c, c.up, f"Chain of command of {c.names.get(c.root, c.root)}")
+    st.markdown(f"<div class=\"chain-chart\">{chart}</div>", unsafe_allow_html=True)  # escaped in timeline.svg
+    st.download_button("Download the chart (SVG)", data=chart, file_name="chain-of-command.svg",
+                       mime="image/svg+xml", key="chain-svg")
     st.subheader("Per period")
     st.caption("The chain as it stood between the days its links began or ended; a link without "
                "dates is shown in every period.")

@@ -334,3 +334,24 @@ def test_play_steps_through_every_change_and_stops_at_the_last(dated):
     assert at.select_slider(key="as-of").value == days[-1]
     assert at.toggle(key="playing").value is False
     assert f"As of {days[-1]}:" in captions(at)
+
+
+def test_chain_chart_draws_a_bar_per_link_over_the_years_it_held(dated):
+    """The WhoWasInCommand-style chart: a bar per link, placed by its dates, every name escaped
+    (the SVG parses), and the same SVG offered for download."""
+    import xml.etree.ElementTree as ET
+
+    from explorer import timeline
+    c = data.chain("person:chief", None, False)
+    chart = ET.fromstring(timeline.svg(c, c.up, "Chief <&> \"Officer\""))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    bars = chart.findall("s:g", ns)
+    assert len(bars) == len(c.up) and len(bars) >= 2
+    spans = {g.find("s:title", ns).text: float(g.find("s:rect", ns).get("x")) for g in bars}
+    member = next(x for t, x in spans.items() if t.startswith("Chief Officer in ") and "2000" in t)
+    command = next(x for t, x in spans.items() if t.startswith("Chief Officer commands "))
+    assert command > member  # the command began (2011) after the posting (2000)
+    assert chart.find("s:title", ns).text == "Chief <&> \"Officer\""
+    at = page("chain_page", id="person:chief")
+    assert "Over time" in [s.value for s in at.subheader]
+

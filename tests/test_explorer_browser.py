@@ -279,3 +279,18 @@ def test_moving_the_date_redraws_the_network(page, session_graph):
         drawn[day] = count
     assert len(set(drawn.values())) > 1, drawn
     shot(page, "network-as-of")
+
+
+def test_the_chain_chart_draws_a_bar_per_link_and_a_hostile_name_as_text(page):
+    """The chain page's chart over time, in the page itself: one bar per link of the chain,
+    and a name made of HTML is text in the SVG, never an element."""
+    chain = data.chain("person:xss", None, False)
+    page.goto(page.base + "/chain?id=person:xss")
+    expect(page.get_by_role("heading", name="Over time")).to_be_visible(timeout=30_000)
+    bars = page.locator("svg g.link")
+    expect(bars).to_have_count(len(chain.up), timeout=30_000)
+    assert len(chain.up) >= 2  # the posting and the unit's place above it
+    assert page.locator("img[src=x]").count() == 0
+    assert any(t.startswith(XSS) for t in page.locator("svg g.link title").all_text_contents())
+    expect(page.get_by_role("button", name="Download the chart (SVG)")).to_be_visible()
+    shot(page, "chain-over-time")
