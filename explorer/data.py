@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph import claims, config, decisions, resolution
+from graph import case, claims, config, decisions, resolution
 from graph.chains import Chain, chain as build_chain
 from graph.db import Graph, GraphError, open_graph
 from graph.redaction import Redactor, fold
@@ -127,13 +127,16 @@ def paths(a: str, b: str, max_hops: int, public: bool) -> list[dict]:
 
 
 def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
-    c = build_chain(graph(), node_id, as_of, down=False)
-    r = redactor(public)
-    c.names, c.labels = r(c.names), r(c.labels)
-    c.root = r(c.root)
-    for link in c.up:
-        link.source, link.target = r(link.source), r(link.target)
-    return c
+    return build_chain(graph(), node_id, as_of, down=False).redacted(redactor(public))
+
+
+def allegations() -> list[dict]:
+    return case.allegations(graph())
+
+
+def story(allegation: str, public: bool) -> case.Case:
+    """One allegation's case view (graph/case.py), redacted in public mode."""
+    return case.build(graph(), allegation, redact=public)
 
 
 def conflicts(public: bool, documented_only: bool = False) -> list[dict]:

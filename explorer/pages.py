@@ -242,7 +242,7 @@ def chain_page() -> None:
     st.caption("Each link of the chain as a bar over the years it held (dashed: no dates recorded); "
                "hover a bar for its dates.")
     chart = timeline.svg(c, c.up, f"Chain of command of {c.names.get(c.root, c.root)}")
-    st.markdown(f"<div class=\"chain-chart\">{chart}</div>", unsafe_allow_html=True)  # escaped in timeline.svg
+    st.iframe(timeline.data_url(chart), height=timeline.height(c.up))
     st.download_button("Download the chart (SVG)", data=chart, file_name="chain-of-command.svg",
                        mime="image/svg+xml", key="chain-svg")
     st.subheader("Per period")
@@ -258,6 +258,54 @@ def _link_rows(c, links) -> list[dict]:
     return [{"from": c.names.get(l.source, l.source), "relation": l.relation, "post": l.post,
              "to": c.names.get(l.target, l.target), "dates": l.period, "confidence": l.confidence,
              "sources": l.sources} for l in links]
+
+
+def case_page() -> None:
+    """One allegation's story in order, beside its picture: what an advocate retells."""
+    st.header("Case")
+    found = {a["id"]: f"{a['date'] or 'undated'}: {a['title']}" for a in data.allegations()}
+    if not found:
+        st.caption("No allegation in the graph yet (events of the types "
+                   + md(", ".join(VOCAB.conflict_terms["allegation_types"])) + ").")
+        return
+    chosen, options = current_id(), list(found)
+    allegation = st.selectbox("Allegation", options, index=options.index(chosen) if chosen in found else 0,
+                              format_func=found.get, key="case-allegation")
+    c = data.story(allegation, public())
+    story_column, picture_column = st.columns([3, 2])
+    with story_column:
+        st.subheader("What happened, in order")
+        for n, event in enumerate(c.timeline, 1):
+            when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "") if event["date"] else "undated"
+            st.markdown(f"**{n}. {md(when)} · {md(event['type'])}: {md(event['title'])}**"
+                        + (f" ({md(event['status'])})" if event["status"] else ""))
+            lines = [f"at {md(p['name'])}" for p in event["places"]]
+            lines += [f"{md(a['name'])}: {md((a['role'] or 'took part').replace('_', ' '))}" for a in event["actors"]]
+            lines += [f"concerns {md(x['title'] or x['id'])}" for x in event["concerns"] if x["id"] != event["id"]]
+            if event["description"]:
+                lines.append(md(event["description"]))
+            if lines:
+                st.markdown("\n".join(f"- {line}" for line in lines))
+    with picture_column:
+        st.subheader("The picture")
+        real = data.redactor(public()).real_id  # the story's ids are public ones in public mode
+        show_network(data.subgraph([real(i) for i in c.ids], public()), c.allegation["id"], height=520)
+    day = c.allegation["date"] or "any date"
+    for accused, chain in c.chains.items():
+        st.subheader(f"Above {md(chain.names.get(accused, accused))}, as of {md(day)}")
+        table(_link_rows(chain, chain.up))
+    st.subheader("Conflict findings")
+    if not c.findings:
+        st.caption("No conflict rule finds anything in this case.")
+    for f in c.findings:
+        st.markdown(f"**{md(f['severity'].upper())}: {md(f['rule'].replace('_', ' '))}** · {md(f['strength'])}")
+        st.text(f["explanation"])
+    st.subheader("Sources, in the order the story cites them")
+    for n, s in enumerate(c.citations, 1):
+        details = ", ".join(str(x) for x in (s.get("publisher"), s.get("published"), s.get("url")) if x)
+        st.markdown(f"{n}. **{md(s['title'])}**" + (f", {md(details)}" if details else "") + f" \\[{md(s['id'])}\\]")
+        for q in s["quotes"]:
+            st.markdown("> " + md(q))
 
 
 def conflicts_page() -> None:
@@ -400,6 +448,7 @@ PAGES = {  # url path -> (title, page function), in the order of the sidebar
     "paths": ("Paths", paths_page),
     "chain": ("Chain of command", chain_page),
     "conflicts": ("Conflicts", conflicts_page),
+    "case": ("Case", case_page),
     "duplicates": ("Possible duplicates", duplicates_page),
     "console": ("Cypher console", console_page),
     "reports": ("Reports", reports_page),

@@ -2,13 +2,14 @@
 draws it: one row per link (who or which body, under which body), a bar over the
 years it held, so an advocate sees at a glance who commanded whom when.
 
-The chart is SVG text built here, every name and date escaped, so it can be shown
-in the page and downloaded as it is for a publication. Names come as the chain
+The chart is SVG text built here, every name and date escaped, shown in an iframe
+of its own (a data: URL) and downloaded as it is for a publication. Names come as the chain
 gives them: pseudonyms in public mode.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from html import escape
 
@@ -36,16 +37,16 @@ def svg(chain: Chain, links: list[Link], title: str) -> str:
     def x(day: dt.date) -> float:
         return LABEL + (day - first).days * scale
 
-    height = TOP + ROW * len(links) + 30
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-           f'viewBox="0 0 {WIDTH} {height}" font-family="sans-serif" font-size="12" role="img">',
+    tall = height(links)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{tall}" '
+           f'viewBox="0 0 {WIDTH} {tall}" font-family="sans-serif" font-size="12" role="img">',
            f"<title>{escape(title)}</title>",
            f'<text x="4" y="16" font-weight="bold">{escape(title)}</text>']
     for year in range(first.year, last.year + 1):
         left = x(dt.date(year, 1, 1))
-        out.append(f'<line x1="{left:.1f}" y1="{TOP - 8}" x2="{left:.1f}" y2="{height - 24}" stroke="#ddd"/>')
+        out.append(f'<line x1="{left:.1f}" y1="{TOP - 8}" x2="{left:.1f}" y2="{tall - 24}" stroke="#ddd"/>')
         if (last.year - first.year) < 15 or year % 5 == 0:
-            out.append(f'<text x="{left + 2:.1f}" y="{height - 10}" fill="#555">{year}</text>')
+            out.append(f'<text x="{left + 2:.1f}" y="{tall - 10}" fill="#555">{year}</text>')
     for row, link in enumerate(links):
         y = TOP + row * ROW
         who = chain.names.get(link.source, link.source)
@@ -65,6 +66,17 @@ def svg(chain: Chain, links: list[Link], title: str) -> str:
                    f"{escape(link.period)}</text></g>")
     out.append("</svg>")
     return "".join(out)
+
+
+def height(links: list[Link]) -> int:
+    """The chart's height in pixels: a row per link, the title and the years."""
+    return TOP + ROW * len(links) + 30
+
+
+def data_url(chart: str) -> str:
+    """The chart as a data: URL, for an iframe of its own: the page never parses it as
+    Markdown or HTML, and its tooltips still work."""
+    return "data:image/svg+xml;base64," + base64.b64encode(chart.encode("utf-8")).decode("ascii")
 
 
 def _clip(text: str, most: int) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from graph import dates
 from graph.db import Graph
@@ -61,6 +62,14 @@ class Chain:
     def commanders(self, body: str) -> list[Link]:
         return [link for link in self.up + self.down if link.target == body
                 and link.relation == "COMMANDS" and link.source != self.root]
+
+    def redacted(self, r: Callable[[Any], Any]) -> "Chain":
+        """The chain upward as the public sees it: names and ids through a redactor
+        (graph/redaction.py). Changes this chain and returns it."""
+        self.names, self.labels, self.root = r(self.names), r(self.labels), r(self.root)
+        for link in self.up:
+            link.source, link.target = r(link.source), r(link.target)
+        return self
 
     def as_dict(self) -> dict:
         def node(i: str) -> dict:

@@ -93,14 +93,6 @@ def _detail(f: dict, nodes: dict, rels: dict, sources: dict) -> dict:
         # Each quote with the sources that said it, never another dataset's (docs/decisions.md).
         r["quotes"] = [{"quote": c["quote"], "sources": c["sources"] or []}
                        for c in r["claims"] if c.get("quote")]
-    claims = [c for r in ev_rels for c in r["claims"]]
-    citations = []
-    for sid in f["sources"]:
-        src = sources.get(sid, {"id": sid, "title": sid})
-        quotes = [c["quote"] for c in claims if c.get("quote") and sid in (c.get("sources") or [])]
-        notes = [c["note"] for c in claims if c.get("note") and sid in (c.get("sources") or [])]
-        src["link"] = src.get("url") if SAFE_LINK.match(src.get("url") or "") else None
-        citations.append({**src, "quotes": list(dict.fromkeys(quotes)), "notes": list(dict.fromkeys(notes))})
     return {
         **f,
         "actor_name": nodes.get(f["actor"], {}).get("name", f["actor"]),
@@ -108,9 +100,22 @@ def _detail(f: dict, nodes: dict, rels: dict, sources: dict) -> dict:
         "strength": strength(f),
         "event_details": [nodes[e] for e in f["events"] if e in nodes],
         "evidence_relationships": ev_rels,
-        "citations": citations,
+        "citations": citations(f["sources"], [c for r in ev_rels for c in r["claims"]], sources),
         "evidence_nodes": ev_nodes,
     }
+
+
+def citations(source_ids: list[str], claims: list[dict], sources: dict) -> list[dict]:
+    """Each source in the order given, with the quotes and notes of the claims that cite it:
+    a quote is printed only under a source that said it, never under another dataset's."""
+    found = []
+    for sid in source_ids:
+        src = dict(sources.get(sid, {"id": sid, "title": sid}))
+        quotes = [c["quote"] for c in claims if c.get("quote") and sid in (c.get("sources") or [])]
+        notes = [c["note"] for c in claims if c.get("note") and sid in (c.get("sources") or [])]
+        src["link"] = src.get("url") if SAFE_LINK.match(src.get("url") or "") else None
+        found.append({**src, "quotes": list(dict.fromkeys(quotes)), "notes": list(dict.fromkeys(notes))})
+    return found
 
 
 def strength(f: dict) -> str:

@@ -259,7 +259,7 @@ def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload
     markup_case(graph, tmp_path, payload)
     runs = [page("entity_page", id="person:officer"), page("entity_page", id="event:torture"),
             page("entity_page", id="unit:district"), page("conflicts_page"),
-            page("chain_page", id="person:officer")]
+            page("chain_page", id="person:officer"), page("case_page", id="event:torture")]
     search = page("search_page")
     search.text_input(key="search").input("Officer").run()
     runs.append(search)
@@ -355,3 +355,32 @@ def test_chain_chart_draws_a_bar_per_link_over_the_years_it_held(dated):
     at = page("chain_page", id="person:chief")
     assert "Over time" in [s.value for s in at.subheader]
 
+
+
+def test_case_page_tells_the_allegation_in_order_with_its_citations(sample):
+    allegation = "event:batyrbaev-torture"
+    c = data.story(allegation, False)
+    at = page("case_page", id=allegation)
+    assert at.selectbox(key="case-allegation").value == allegation
+    told = [m.value for m in at.markdown]
+    steps = [m for m in told if m.startswith("**") and ". " in m[:6]]
+    assert [s.split(": ", 1)[1].split("**")[0] for s in steps] == [md(e["title"]) for e in c.timeline]
+    assert len(steps) >= 4  # the torture, the petitions, the custody, the investigation...
+    cited = [m for m in told if m[:1].isdigit() and "**" in m]
+    assert len(cited) == len(c.citations) >= 1
+    assert all(f"\\[{md(s['id'])}\\]" in m for m, s in zip(cited, c.citations))
+    heads = [s.value for s in at.subheader]
+    assert any(h.startswith("Above ") for h in heads) and "Conflict findings" in heads
+    assert c.findings and all(md(f["strength"]) in " ".join(told) for f in c.findings)
+
+
+def test_case_page_in_public_names_no_protected_person(sample):
+    protected = data.graph().read("report/protected_people")
+    assert protected
+    named = [a for a in data.allegations()
+             if any(p["name"] in repr(data.story(a["id"], False)) for p in protected)]
+    assert named  # stories that do name a protected person when private
+    for a in named:
+        told = repr(data.story(a["id"], True))
+        for p in protected:
+            assert p["name"] not in told and p["id"] not in told, (a["id"], p["name"])

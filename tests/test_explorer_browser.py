@@ -226,6 +226,9 @@ def test_a_public_explorer_has_no_switch_no_console_and_no_real_names(explorer, 
         page.goto(base + "/entity?id=person:taldykorgan-teenager")
         expect(page.get_by_role("heading", name="Minor T.")).to_be_visible(timeout=30_000)
         assert page.get_by_text("Seventeen-year-old from the Almaty region").count() == 0
+        page.goto(base + "/case?id=event:taldykorgan-teeth")  # a story in which she is the victim
+        expect(page.get_by_text("Minor T.: victim")).to_be_visible(timeout=30_000)
+        assert page.get_by_text("Seventeen-year-old from the Almaty region").count() == 0
         shot(page, "public-explorer")
     finally:
         proc.terminate()
@@ -287,10 +290,23 @@ def test_the_chain_chart_draws_a_bar_per_link_and_a_hostile_name_as_text(page):
     chain = data.chain("person:xss", None, False)
     page.goto(page.base + "/chain?id=person:xss")
     expect(page.get_by_role("heading", name="Over time")).to_be_visible(timeout=30_000)
-    bars = page.locator("svg g.link")
+    chart = page.frame_locator("iframe[src^='data:image/svg+xml']")
+    bars = chart.locator("g.link")
     expect(bars).to_have_count(len(chain.up), timeout=30_000)
     assert len(chain.up) >= 2  # the posting and the unit's place above it
-    assert page.locator("img[src=x]").count() == 0
-    assert any(t.startswith(XSS) for t in page.locator("svg g.link title").all_text_contents())
+    assert page.locator("img[src=x]").count() == 0 and chart.locator("img").count() == 0
+    assert any(t.startswith(XSS) for t in chart.locator("g.link title").all_text_contents())
     expect(page.get_by_role("button", name="Download the chart (SVG)")).to_be_visible()
     shot(page, "chain-over-time")
+
+
+def test_the_case_view_tells_the_story_and_lists_its_citations_in_order(page):
+    allegation = "event:batyrbaev-torture"
+    story = data.story(allegation, False)
+    page.goto(page.base + f"/case?id={allegation}")
+    expect(page.get_by_role("heading", name="Sources, in the order the story cites them")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(story.timeline[-1]["title"], exact=False).first).to_be_visible()
+    cited = [t for t in page.locator("[data-testid='stMarkdownContainer'] li").all_text_contents() if "[src:" in t]
+    assert [t.rsplit("[", 1)[1].rstrip("]") for t in cited] == [s["id"] for s in story.citations]
+    network_frame(page)  # the picture beside the story is drawn
+    shot(page, "case-view")
