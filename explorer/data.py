@@ -16,6 +16,7 @@ from graph.db import Graph, GraphError, open_graph
 from graph.redaction import Redactor, fold
 from graph.search import WORD, search as find
 from graph.report import build as build_report
+from graph.publication import Picture
 from graph.report_formats import render
 from graph.values import plain
 
@@ -119,6 +120,14 @@ def subgraph(ids: list[str], public: bool, as_of: str | None = None) -> dict:
     nodes = [{k: r[k] for k in ("id", "name", "label", "type", "date", "status")} for r in rows]
     edges = [{**e, "source": r["id"]} for r in rows for e in r["out"] if e]
     return redactor(public)({"nodes": nodes, "edges": edges})
+
+
+def picture(title: str, sub: dict, centre: str, public: bool) -> Picture:
+    """The picture on screen (`sub`, already redacted in public mode) to publish, with the
+    sources its relationships cite, their titles redacted too."""
+    cited = sorted({s for e in sub["edges"] for s in e.get("sources") or []})
+    sources = redactor(public)([plain(s) for s in graph().read("report/sources", ids=cited)])
+    return Picture.of(title, centre, sub["nodes"], sub["edges"], sources)
 
 
 def paths(a: str, b: str, max_hops: int, public: bool) -> list[dict]:

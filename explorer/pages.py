@@ -82,6 +82,22 @@ def node_picker(label: str, key: str, default: str | None = None) -> str | None:
 PICK_FIELD = "Node id (click a node in the picture, or type an id)"
 
 
+def publish(title: str, sub: dict, centre: str, key: str) -> None:
+    """The picture on screen as files to publish or share: SVG and PNG (300 dpi) with a legend
+    and the sources, GraphML and CSV of the same nodes and relationships; redacted in public mode."""
+    with st.expander("Pictures to publish"):
+        st.caption("The picture with a legend and a caption listing its sources"
+                   + (", protected persons under their pseudonyms." if public() else "."))
+        pic = data.picture(title, sub, centre, public())
+        c1, c2, c3, c4 = st.columns(4)
+        c1.download_button("SVG", data=pic.svg, file_name="chainwatch.svg", mime="image/svg+xml", key=f"{key}-svg")
+        c2.download_button("PNG (300 dpi)", data=pic.png, file_name="chainwatch.png", mime="image/png",
+                           key=f"{key}-png")
+        c3.download_button("GraphML", data=pic.graphml, file_name="chainwatch.graphml",
+                           mime="application/graphml+xml", key=f"{key}-graphml")
+        c4.download_button("CSV", data=pic.csv, file_name="chainwatch.csv", mime="text/csv", key=f"{key}-csv")
+
+
 def show_network(sub: dict, centre: str | None = None, height: int = 560, hierarchy: bool = False,
                  pickable: bool = False) -> None:
     components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy,
@@ -195,6 +211,9 @@ def network_page() -> None:
                + f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
                + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
     show_network(sub, centre, pickable=True)
+    shown = data.redactor(public())(centre)  # its public id in public mode
+    centre_name = next((n["name"] for n in sub["nodes"] if n["id"] == shown), shown)
+    publish(f"Around {centre_name}" + (f", as of {as_of}" if as_of else ""), sub, shown, "network")
     if st.session_state.get("playing"):
         time.sleep(1.5)
         st.rerun()
@@ -289,7 +308,9 @@ def case_page() -> None:
     with picture_column:
         st.subheader("The picture")
         real = data.redactor(public()).real_id  # the story's ids are public ones in public mode
-        show_network(data.subgraph([real(i) for i in c.ids], public()), c.allegation["id"], height=520)
+        sub = data.subgraph([real(i) for i in c.ids], public())
+        show_network(sub, c.allegation["id"], height=520)
+        publish(c.allegation["title"], sub, c.allegation["id"], "case")
     day = c.allegation["date"] or "any date"
     for accused, chain in c.chains.items():
         st.subheader(f"Above {md(chain.names.get(accused, accused))}, as of {md(day)}")

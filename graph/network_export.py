@@ -31,7 +31,12 @@ def _attributes(item: dict, skip: tuple[str, ...]) -> dict:
 def network(graph: Graph, *, dataset: str | None = None, redact: bool = False) -> nx.MultiDiGraph:
     row = graph.read("export/network", dataset=dataset)[0]
     redactor = Redactor.for_graph(graph) if redact else Redactor.none()
-    nodes, edges = redactor(row["nodes"]), redactor(row["edges"])
+    return as_networkx(redactor(row["nodes"]), redactor(row["edges"]))
+
+
+def as_networkx(nodes: list[dict], edges: list[dict]) -> nx.MultiDiGraph:
+    """Nodes ({id, name, kind, ...}) and relationships ({id, source, target, relation, ...})
+    as the graph Gephi and yEd read; a relationship with an end left out is left out."""
     g = nx.MultiDiGraph(mode="dynamic", timeformat="date")
     for n in nodes:
         g.add_node(n["id"], label=n["name"] or n["id"], **_attributes(n, ("id", "name")))
@@ -42,13 +47,18 @@ def network(graph: Graph, *, dataset: str | None = None, redact: bool = False) -
     return g
 
 
+def write_graphml(g: nx.MultiDiGraph, target) -> None:
+    """GraphML (a path or a binary file); dates stay attributes: GraphML has no time."""
+    nx.write_graphml(g, target, named_key_ids=True)
+
+
 def write(graph: Graph, folder: Path, fmt: str, *, dataset: str | None = None,
           redact: bool = False) -> tuple[Path, int, int]:
     g = network(graph, dataset=dataset, redact=redact)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"graph.{fmt}"
     if fmt == "graphml":
-        nx.write_graphml(g, path, named_key_ids=True)  # dates stay attributes: GraphML has no time
+        write_graphml(g, path)
     else:
         nx.write_gexf(g, path)
     return path, g.number_of_nodes(), g.number_of_edges()

@@ -77,7 +77,7 @@ def markdown(report: Report) -> str:
     return "\n".join(md) + "\n"
 
 
-def _font_path(name: str) -> Path:
+def font_path(name: str) -> Path:
     for folder in FONT_DIRS:
         if folder and (Path(folder) / name).exists():
             return Path(folder) / name
@@ -90,8 +90,8 @@ def pdf(report: Report) -> bytes:
 
     doc = FPDF(format="A4", unit="pt")
     doc.set_auto_page_break(True, margin=40)
-    doc.add_font("DejaVu", "", str(_font_path("DejaVuSans.ttf")))
-    doc.add_font("DejaVu", "B", str(_font_path("DejaVuSans-Bold.ttf")))
+    doc.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
+    doc.add_font("DejaVu", "B", str(font_path("DejaVuSans-Bold.ttf")))
     doc.set_title("Conflict-of-interest report")
     doc.set_creator("chainwatch")
     doc.add_page()

@@ -310,3 +310,34 @@ def test_the_case_view_tells_the_story_and_lists_its_citations_in_order(page):
     assert [t.rsplit("[", 1)[1].rstrip("]") for t in cited] == [s["id"] for s in story.citations]
     network_frame(page)  # the picture beside the story is drawn
     shot(page, "case-view")
+
+
+def test_pictures_to_publish_are_redacted_in_a_public_explorer(explorer, page, neo4j_home, tmp_path):
+    """A case whose victim is protected, exported from a public explorer: the SVG's text and the
+    PNG's metadata name her only by her pseudonym, and list the sources."""
+    from PIL import Image
+    protected = data.graph().read("report/protected_people")
+    teenager = next(p for p in protected if p["id"] == "person:taldykorgan-teenager")
+    proc, base = serve(neo4j_home, "--public")
+    try:
+        page.goto(base + "/case?id=event:taldykorgan-teeth")
+        expect(page.get_by_text("Minor T.: victim")).to_be_visible(timeout=30_000)
+        page.get_by_text("Pictures to publish").click()
+        files = {}
+        for button in ("SVG", "PNG (300 dpi)"):
+            with page.expect_download(timeout=30_000) as download:
+                page.get_by_role("button", name=button).click()
+            files[button] = tmp_path / download.value.suggested_filename
+            download.value.save_as(files[button])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    svg = files["SVG"].read_text(encoding="utf-8")
+    image = Image.open(files["PNG (300 dpi)"])
+    metadata = " ".join(str(v) for v in image.info.values())
+    assert round(image.info["dpi"][0]) == 300
+    for told in (svg, metadata):
+        assert "[src:insider-2022]" in told
+        for form in [teenager["name"], *(teenager.get("aliases") or []), teenager["id"]]:
+            assert form not in told
+    assert "Minor T." in svg
