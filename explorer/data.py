@@ -21,6 +21,7 @@ from graph.report_formats import render
 from graph.values import plain
 
 NETWORK_CAP = 150
+HUB_LIMIT = 60  # more relationships of one kind than this around the centre are drawn as one node
 # What a protected person's page leaves out in public mode (the pseudonym stands for the name).
 PRIVATE_FIELDS = ("name", "aliases", "description", "birth_date")
 
@@ -83,35 +84,66 @@ def entity(node_id: str, public: bool) -> dict | None:
               "disagreements": disagree})
 
 
+def crowds(node_id: str, *, relations=(), roles=(), date_from: str | None = None,
+           date_to: str | None = None) -> list[dict]:
+    """The centre's crowds: more than HUB_LIMIT relationships of one relation, role and
+    direction (a ministry's members), each with its size and how many began in each year."""
+    rows = graph().read("explorer/hub_groups", id=node_id, relations=list(relations), roles=list(roles),
+                        date_from=date_from, date_to=date_to, limit=HUB_LIMIT)
+    return [{**plain(r), "years": sorted(plain(r["years"]), key=lambda y: (y["year"] is None, y["year"] or 0))}
+            for r in rows]
+
+
+def crowd_name(group: dict) -> str:
+    what = group["type"] + (f" ({group['role']})" if group["role"] else "")
+    return f"{group['size']:,} × {what}" + ("" if group["outgoing"] else ", towards it")
+
+
 def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), roles=(), labels=(),
                   date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
-                  cap: int = NETWORK_CAP) -> dict:
+                  cap: int = NETWORK_CAP, expand: dict | None = None) -> dict:
     """The nodes around one, and the relationships among them; `as_of` (a day) keeps only
-    what was valid then, as the date window [as_of, as_of] would, relationships included."""
+    what was valid then, as the date window [as_of, as_of] would, relationships included.
+    Each crowd of the centre (crowds()) is drawn as one node, not followed; `expand`
+    ({type, role, outgoing, year}) draws the part of a crowd that began in one year."""
     if as_of:
         date_from = date_to = as_of
-    found = _around(node_id, hops, relations, roles, labels, date_from, date_to, cap)
+    groups = crowds(node_id, relations=relations, roles=roles, date_from=date_from, date_to=date_to)
+    found = _around(node_id, hops, relations, roles, labels, date_from, date_to, cap, groups)
     if found is None:
-        return {"nodes": [], "edges": [], "total": 0, "shown": 0}
+        return {"nodes": [], "edges": [], "total": 0, "shown": 0, "groups": []}
     ids = [node_id, *found["ids"]]
-    sub = subgraph(ids, public, as_of=as_of)
-    sub.update(total=found["total"], shown=len(ids) - 1)
+    if expand:
+        ids += [r["id"] for r in graph().read("explorer/hub_slice", id=node_id, cap=cap, **expand)]
+    sub = subgraph(list(dict.fromkeys(ids)), public, as_of=as_of)
+    centre = redactor(public)(node_id)
+    for g in groups:
+        crowd = f"crowd:{g['type']}:{g['role']}:{'out' if g['outgoing'] else 'in'}"
+        sub["nodes"].append({"id": crowd, "name": crowd_name(g), "label": "Crowd", "type": None, "date": None,
+                             "status": None})
+        sub["edges"].append({"id": crowd, "type": g["type"], "role": g["role"] or None, "start": None, "end": None,
+                             "confidence": None, "sources": [], "source": centre if g["outgoing"] else crowd,
+                             "target": crowd if g["outgoing"] else centre})
+    sub.update(total=found["total"], shown=len(ids) - 1, groups=groups)  # crowds apart: see `groups`
     return sub
 
 
 def change_days(node_id: str, *, hops: int = 1, relations=(), roles=(), labels=()) -> list[str]:
     """The days on which the relationships of a neighbourhood (at any time) changed, in order:
-    the stops of the network page's date control."""
-    found = _around(node_id, hops, relations, roles, labels, None, None, NETWORK_CAP)
+    the stops of the network page's date control (a crowd's members' days left out)."""
+    groups = crowds(node_id, relations=relations, roles=roles)
+    found = _around(node_id, hops, relations, roles, labels, None, None, NETWORK_CAP, groups)
     ids = [node_id, *(found["ids"] if found else [])]
     return [plain(r["day"]) for r in graph().read("explorer/change_dates", ids=ids)]
 
 
 def _around(node_id: str, hops: int, relations, roles, labels, date_from: str | None, date_to: str | None,
-            cap: int) -> dict | None:
-    """explorer/neighbourhood: the ids around a node (capped) and how many there are; None if no such node."""
+            cap: int, groups: list[dict]) -> dict | None:
+    """explorer/neighbourhood: the ids around a node (capped) and how many there are, the crowds
+    in `groups` not followed; None if no such node."""
     found = graph().read("explorer/neighbourhood", id=node_id, hops=hops, relations=list(relations),
-                         roles=list(roles), labels=list(labels), date_from=date_from, date_to=date_to, cap=cap)
+                         roles=list(roles), labels=list(labels), date_from=date_from, date_to=date_to, cap=cap,
+                         folded=[{k: g[k] for k in ("type", "role", "outgoing")} for g in groups])
     return found[0] if found else None
 
 

@@ -203,9 +203,10 @@ def network_page() -> None:
     start = c5.date_input("From", value=None, min_value=dt.date(1900, 1, 1))
     end = c6.date_input("To", value=None, min_value=dt.date(1900, 1, 1))
     as_of = as_of_control(data.change_days(centre, hops=hops, relations=relations, roles=roles, labels=labels))
+    window = {"date_from": start.isoformat() if start else None, "date_to": end.isoformat() if end else None}
+    expand = crowd_control(data.crowds(centre, relations=relations, roles=roles, **window))
     sub = data.neighbourhood(centre, public(), hops=hops, labels=labels, relations=relations, roles=roles,
-                             date_from=start.isoformat() if start else None,
-                             date_to=end.isoformat() if end else None, as_of=as_of)
+                             as_of=as_of, expand=expand, **window)
     more = sub["total"] - sub["shown"]
     st.caption((f"As of {as_of}: " if as_of else "")
                + f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
@@ -225,6 +226,21 @@ def network_page() -> None:
     chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
     if st.button("Recentre", key="do-recentre") and real(chosen) != centre:
         open_node(chosen)
+
+
+def crowd_control(groups: list[dict]) -> dict | None:
+    """A hub's crowd (a ministry's thousands of members) is one node in the picture; this
+    chooses a year whose part of a crowd is drawn node by node instead."""
+    if not groups:
+        return None
+    st.caption("Drawn as one node each: " + md("; ".join(data.crowd_name(g) for g in groups))
+               + ". Choose a year to draw those of a crowd whose link began then.")
+    slices = [({"type": g["type"], "role": g["role"], "outgoing": g["outgoing"], "year": y["year"]},
+               f"{data.crowd_name(g)}: {y['year'] or 'no start recorded'} ({y['n']:,})")
+              for g in groups for y in g["years"]]
+    chosen = st.selectbox("Expand a crowd by year", [None, *range(len(slices))], key="crowd",
+                          format_func=lambda i: "none: each crowd as one node" if i is None else slices[i][1])
+    return None if chosen is None else slices[chosen][0]
 
 
 def paths_page() -> None:

@@ -384,3 +384,28 @@ def test_case_page_in_public_names_no_protected_person(sample):
         told = repr(data.story(a["id"], True))
         for p in protected:
             assert p["name"] not in told and p["id"] not in told, (a["id"], p["name"])
+
+
+@pytest.fixture
+def hub(graph, tmp_path):
+    """A unit with 300 members, their postings beginning in 20 different years."""
+    from bench.synthetic import chain_dataset
+    ingest(graph, chain_dataset(tmp_path / "hub", 300, units=1, name="hub"))
+    data.graph.cache_clear()
+    yield graph
+    data.graph.cache_clear()
+
+
+def test_a_hubs_crowd_is_one_node_until_a_year_of_it_is_expanded(hub):
+    sub = data.neighbourhood("unit:u0", False, hops=2)
+    assert [g["size"] for g in sub["groups"]] == [300]
+    assert sum(y["n"] for y in sub["groups"][0]["years"]) == 300 and len(sub["groups"][0]["years"]) == 20
+    assert [n["label"] for n in sub["nodes"]] == ["Unit", "Crowd"] and len(sub["edges"]) == 1
+    expand = {"type": "MEMBER_OF", "role": "", "outgoing": False, "year": 2005}
+    opened = data.neighbourhood("unit:u0", False, hops=1, expand=expand)
+    members = [n for n in opened["nodes"] if n["label"] == "Person"]
+    assert len(members) == 15 and all(int(n["id"].split("p")[-1]) % 20 == 5 for n in members)
+    at = page("network_page", id="unit:u0")
+    assert md("300 × MEMBER_OF, towards it") in captions(at) and "2 nodes, 1 relationships" in captions(at)
+    at.selectbox(key="crowd").select(5).run()  # the sixth slice: the postings of 2005
+    assert "17 nodes, 16 relationships" in captions(at)

@@ -341,3 +341,21 @@ def test_pictures_to_publish_are_redacted_in_a_public_explorer(explorer, page, n
         for form in [teenager["name"], *(teenager.get("aliases") or []), teenager["id"]]:
             assert form not in told
     assert "Minor T." in svg
+
+
+def test_a_hub_of_two_thousand_draws_as_one_crowd(page, session_graph, tmp_path):
+    """A unit with 2,000 members: its network shows one crowd node, drawn within the 30 s every
+    picture here is given (AppTest checks that a year of the crowd expands node by node)."""
+    from bench.synthetic import chain_dataset
+    from graph import claims
+    ingest(session_graph, chain_dataset(tmp_path / "hub", 2000, units=1, name="hub"))
+    data.graph.cache_clear()
+    try:
+        page.goto(page.base + "/network?id=unit:u0")
+        expect(page.get_by_text("2,000 × MEMBER_OF", exact=False).first).to_be_visible(timeout=30_000)
+        frame = network_frame(page)
+        assert frame.evaluate("() => network.body.data.nodes.length") == 2
+        shot(page, "hub-crowd")
+    finally:
+        claims.remove(session_graph, "hub")
+        data.graph.cache_clear()

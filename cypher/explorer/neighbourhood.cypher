@@ -8,6 +8,7 @@
 // param: date_from - start of the date window (a date), or null
 // param: date_to - end of the date window, or null
 // param: cap - most nodes to return besides the centre
+// param: folded - crowds of the centre drawn as one node (explorer/hub_groups): [{type, role, outgoing}]; their relationships are not followed
 // mode: read
 MATCH (c:Entity {id: $id})
 OPTIONAL MATCH p = (c)-[rs*1..3]-(m:Entity)
@@ -16,7 +17,9 @@ WHERE length(p) <= $hops AND m <> c AND NOT m:Source
         AND (size($relations) = 0 OR type(r) IN $relations)
         AND (size($roles) = 0 OR r.role IS NULL OR r.role IN $roles)
         AND ($date_from IS NULL OR coalesce(r.valid_to, date('9999-12-31')) >= date($date_from))
-        AND ($date_to IS NULL OR coalesce(r.valid_from, date('0001-01-01')) <= date($date_to)))
+        AND ($date_to IS NULL OR coalesce(r.valid_from, date('0001-01-01')) <= date($date_to))
+        AND NOT any(g IN $folded WHERE type(r) = g.type AND coalesce(r.role, '') = g.role
+                    AND CASE WHEN g.outgoing THEN startNode(r) = c ELSE endNode(r) = c END))
   AND all(n IN nodes(p)[1..] WHERE size($labels) = 0 OR any(l IN labels(n) WHERE l IN $labels))
 WITH c, m, min(length(p)) AS distance
 ORDER BY distance, m.id
