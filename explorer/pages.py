@@ -12,7 +12,6 @@ import os
 import time
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from explorer import data, timeline
 from explorer.network import draw, legend_html
@@ -100,9 +99,11 @@ def publish(title: str, sub: dict, centre: str, key: str) -> None:
 
 def show_network(sub: dict, centre: str | None = None, height: int = 560, hierarchy: bool = False,
                  pickable: bool = False) -> None:
-    components.html(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy,
-                         pick_field=PICK_FIELD if pickable else None), height=height + 20)
-    components.html(legend_html(), height=48)
+    # st.iframe, not the deprecated components.html: the same same-origin frame, which the
+    # picture needs to hand a clicked node's id to the page (explorer/network.py).
+    st.iframe(draw(sub["nodes"], sub["edges"], centre=centre, height=height, hierarchy=hierarchy,
+              pick_field=PICK_FIELD if pickable else None), height=height + 20)
+    st.iframe(legend_html(), height=48)
     st.caption("Hover a node or a line for its dates, confidence and sources.")
 
 
