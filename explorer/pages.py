@@ -19,6 +19,7 @@ from graph import querylib
 from graph.chains import periods
 from graph.db import GraphError
 from graph.decisions import DecisionError
+from graph.report import citation_details
 from graph.resolution import DEFAULT_THRESHOLD
 from graph.markdown import escape as md  # every value from the data or a URL, in any element that renders Markdown
 from graph.values import cell_text, parse_param
@@ -95,6 +96,15 @@ def publish(title: str, sub: dict, centre: str, key: str) -> None:
         c3.download_button("GraphML", data=pic.graphml, file_name="chainwatch.graphml",
                            mime="application/graphml+xml", key=f"{key}-graphml")
         c4.download_button("CSV", data=pic.csv, file_name="chainwatch.csv", mime="text/csv", key=f"{key}-csv")
+
+
+def show_citation(c: dict, number: int | None = None) -> None:
+    """A source as the reports cite it (title, publisher, date, address, id), then its own quotes."""
+    details = ", ".join(citation_details(c))
+    st.markdown((f"{number}. " if number else "") + f"**{md(c['title'])}**" + (f", {md(details)}" if details else "")
+                + f" \\[{md(c['id'])}\\]")
+    for q in c["quotes"]:
+        st.markdown("> " + md(q))
 
 
 def show_network(sub: dict, centre: str | None = None, height: int = 560, hierarchy: bool = False,
@@ -340,10 +350,7 @@ def case_page() -> None:
         st.text(f["explanation"])
     st.subheader("Sources, in the order the story cites them")
     for n, s in enumerate(c.citations, 1):
-        details = ", ".join(str(x) for x in (s.get("publisher"), s.get("published"), s.get("url")) if x)
-        st.markdown(f"{n}. **{md(s['title'])}**" + (f", {md(details)}" if details else "") + f" \\[{md(s['id'])}\\]")
-        for q in s["quotes"]:
-            st.markdown("> " + md(q))
+        show_citation(s, n)
 
 
 def conflicts_page() -> None:
@@ -371,11 +378,7 @@ def conflicts_page() -> None:
                                         "confidence", "quote"])
     st.subheader("Citations")
     for c in f["citations"]:
-        details = ", ".join(str(x) for x in (c.get("publisher"), c.get("published"), c.get("url")) if x)
-        st.markdown(f"**{md(c['title'])}**" + (f", {md(details)}" if details else "")
-                    + f" \\[{md(c['id'])}\\]")
-        for q in c["quotes"]:
-            st.markdown("> " + md(q))
+        show_citation(c)
         for note in c["notes"]:
             st.caption("Inferred: " + md(note))
 

@@ -19,6 +19,7 @@ from html import escape
 from graph import evidence_picture, network_export
 from graph.cells import neutralise
 from graph.evidence_picture import BOX_H, BOX_W, Layout
+from graph.report import citation_details
 from graph.report_formats import font_path
 from graph.vocabulary import load
 
@@ -51,7 +52,7 @@ class Picture:
         """The sources, numbered, wrapped to lines."""
         entries = []
         for n, s in enumerate(self.sources, 1):
-            details = ", ".join(str(x) for x in (s.get("publisher"), s.get("published"), s.get("url")) if x)
+            details = ", ".join(citation_details(s))
             entries.append(f"{n}. {s.get('title') or s['id']}" + (f", {details}" if details else "") + f" [{s['id']}]")
         text = "Sources: " + ("; ".join(entries) if entries else "none cited")
         return textwrap.wrap(text, CAPTION_WIDTH)

@@ -105,6 +105,11 @@ def _detail(f: dict, nodes: dict, rels: dict, sources: dict) -> dict:
     }
 
 
+def citation_details(c: dict) -> list[str]:
+    """A citation's publisher, publication date and address, those it has, in that order."""
+    return [str(x) for x in (c.get("publisher"), c.get("published"), c.get("url")) if x]
+
+
 def citations(source_ids: list[str], claims: list[dict], sources: dict) -> list[dict]:
     """Each source in the order given, with the quotes and notes of the claims that cite it:
     a quote is printed only under a source that said it, never under another dataset's."""

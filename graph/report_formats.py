@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from graph.markdown import escape as _md
 from graph.evidence_picture import BOX_H, BOX_W, Layout, ends
-from graph.report import Report
+from graph.report import Report, citation_details
 
 FORMATS = ("html", "md", "pdf", "json")
 FONT_DIRS = [os.environ.get("CHAINWATCH_FONT_DIR", ""), "/usr/share/fonts/truetype/dejavu",
@@ -66,7 +66,7 @@ def markdown(report: Report) -> str:
                                          for q in r["quotes"]))
             md += ["", "Citations:", ""]
             for n, c in enumerate(f["citations"], 1):
-                parts = [c.get("publisher"), c.get("published"), c.get("url")]
+                parts = citation_details(c)
                 md.append(f"{n}. **{_md(c['title'])}**" + "".join(f", {_md(p)}" for p in parts if p)
                           + f" [`{c['id']}`]")
                 md += [f"   > {_md(q)}" for q in c["quotes"]]
@@ -129,7 +129,7 @@ def pdf(report: Report) -> bytes:
             doc.ln(3)
             para("Citations", 9, True, gap=1)
             for n, c in enumerate(f["citations"], 1):
-                parts = [c.get("publisher"), c.get("published"), c.get("url")]
+                parts = citation_details(c)
                 para(f"{n}. {c['title']}" + "".join(f", {p}" for p in parts if p) + f" [{c['id']}]", 8, gap=1)
                 for q in c["quotes"]:
                     para(f"    “{q}”", 8, color=(70, 70, 70), gap=1)
