@@ -530,7 +530,8 @@ def explore(port: int = typer.Option(8501, "--port", help="Port on 127.0.0.1."),
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.address", address,
                "--server.port", str(port), "--server.headless", "true",
                "--browser.gatherUsageStats", "false", "--global.developmentMode", "false",
-               "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal"]
+               "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
+               "--server.maxUploadSize", "1"]  # MB: the only upload is a canvas file
     sys.stdout.flush()
     # Become Streamlit, so that Ctrl-C or a signal to this process reaches the server itself.
     os.execve(sys.executable, command, env)

@@ -21,6 +21,7 @@ from graph.report_formats import render
 from graph.values import plain
 
 NETWORK_CAP = 150
+EXPAND_CAP = 40  # neighbours one click on the canvas adds at most
 HUB_LIMIT = 60  # more relationships of one kind than this around the centre are drawn as one node
 # What a protected person's page leaves out in public mode (the pseudonym stands for the name).
 PRIVATE_FIELDS = ("name", "aliases", "description", "birth_date")
@@ -133,8 +134,25 @@ def change_days(node_id: str, *, hops: int = 1, relations=(), roles=(), labels=(
     the stops of the network page's date control (a crowd's members' days left out)."""
     groups = crowds(node_id, relations=relations, roles=roles)
     found = _around(node_id, hops, relations, roles, labels, None, None, NETWORK_CAP, groups)
-    ids = [node_id, *(found["ids"] if found else [])]
+    return days_of([node_id, *(found["ids"] if found else [])])
+
+
+def days_of(ids: list[str]) -> list[str]:
+    """The days on which the relationships among these nodes changed, in order."""
     return [plain(r["day"]) for r in graph().read("explorer/change_dates", ids=ids)]
+
+
+def around(node_id: str, cap: int = EXPAND_CAP) -> dict:
+    """What expanding a node of the canvas adds: the ids one step away (capped, nearest
+    first) and how many there are, its crowds (crowds()) counted but not followed."""
+    groups = crowds(node_id)
+    found = _around(node_id, 1, (), (), (), None, None, cap, groups)
+    return {"ids": found["ids"] if found else [], "total": found["total"] if found else 0, "groups": groups}
+
+
+def known(ids: list[str]) -> set[str]:
+    """Which of these ids the graph holds (a colleague's canvas may name others)."""
+    return {r["id"] for r in graph().read("ingest/known_ids", ids=list(ids))}
 
 
 def _around(node_id: str, hops: int, relations, roles, labels, date_from: str | None, date_to: str | None,

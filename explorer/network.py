@@ -89,18 +89,29 @@ network.on("click", function (params) {
 """
 
 
+# A canvas is laid out by Python (explorer/canvas.py): vis-network only draws it.
+PLACED = {"physics": {"enabled": False}}
+
+
 def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, height: int = 620,
-         hierarchy: bool = False, pick_field: str | None = None) -> str:
+         hierarchy: bool = False, pick_field: str | None = None, positions: dict | None = None,
+         pinned: frozenset = frozenset()) -> str:
     """A self-contained HTML page with the network. nodes: {id, name, label};
     edges: {source, target, type, role, start, end, confidence, sources}.
-    With pick_field, clicking a node puts its id into the app's input of that label."""
+    With pick_field, clicking a node puts its id into the app's input of that label.
+    With positions ({id: (x, y)}) the nodes are drawn there, physics off; `pinned` ones
+    get a dashed border and cannot be dragged."""
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
     colours = legend()
     for n in nodes:
         style = colours.get(n["label"], {})
-        net.add_node(n["id"], label=_short(n["name"] or n["id"]), title=f"{n['name']}\n{n['label']} · {n['id']}",
+        place = {"x": positions[n["id"]][0], "y": positions[n["id"]][1]} if positions and n["id"] in positions else {}
+        pin = {"fixed": True, "shapeProperties": {"borderDashes": [5, 3]}} if n["id"] in pinned else {}
+        net.add_node(n["id"], label=_short(n["name"] or n["id"]),
+                     title=f"{n['name']}\n{n['label']} · {n['id']}" + ("\npinned" if pin else ""),
                      color=style.get("color", "#999"), shape=style.get("shape", "dot"),
-                     borderWidth=4 if n["id"] == centre else 1, size=22 if n["id"] == centre else 14)
+                     borderWidth=4 if n["id"] == centre or pin else 1, size=22 if n["id"] == centre else 14,
+                     **place, **pin)
     ids = {n["id"] for n in nodes}
     for e in edges:
         if e["source"] in ids and e["target"] in ids:
@@ -111,7 +122,7 @@ def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, hei
                          title=f"{e['type']}{role}\n{period}\nconfidence: {e.get('confidence')}\n"
                                f"sources: {', '.join(e.get('sources') or [])}",
                          dashes=e.get("confidence") == "low")
-    net.set_options(json.dumps({**OPTIONS, **HIERARCHY} if hierarchy else OPTIONS))
+    net.set_options(json.dumps({**OPTIONS, **(HIERARCHY if hierarchy else PLACED if positions else {})}))
     html = strip_remote(net.generate_html(notebook=False))
     if pick_field:
         html = html.replace("</body>", PICK_SCRIPT % json.dumps(pick_field) + "</body>")

@@ -13,9 +13,10 @@ import time
 
 import streamlit as st
 
-from explorer import data, timeline
+from explorer import canvas, data, timeline
+from explorer.canvas import Canvas, CanvasError
 from explorer.network import draw, legend_html
-from graph import querylib
+from graph import config, querylib
 from graph.chains import periods
 from graph.db import GraphError
 from graph.decisions import DecisionError
@@ -145,6 +146,9 @@ def entity_page() -> None:
         return
     st.header(md(e["name"]))
     st.caption(f"{md(e['label'])} · {md(e['id'])}")
+    if st.button("Put on the canvas", key="to-canvas", help="Start or grow an investigation canvas from here."):
+        the_canvas().add([node_id])
+        open_node(e["id"], "canvas")
     props = {k: v for k, v in e["properties"].items() if k not in ("datasets",) and v not in (None, [], "")}
     if props.get("aliases"):
         st.markdown("**Also known as:** " + md("; ".join(props["aliases"])))
@@ -173,30 +177,39 @@ def entity_page() -> None:
 ANY_TIME = "any time"
 
 
-def _step_as_of(days: list[str]) -> None:
+def _step_as_of(days: list[str], prefix: str = "") -> None:
     """Move the date control to the next day on which the structure changed (then back to the start);
     as_of_control has made sure the control holds one of its stops."""
-    options = [ANY_TIME, *days]
-    st.session_state["as-of"] = options[(options.index(st.session_state["as-of"]) + 1) % len(options)]
+    options, key = [ANY_TIME, *days], f"{prefix}as-of"
+    st.session_state[key] = options[(options.index(st.session_state[key]) + 1) % len(options)]
 
 
-def as_of_control(days: list[str]) -> str | None:
+def as_of_control(days: list[str], prefix: str = "") -> str | None:
     """A date control whose stops are the days on which the relations shown changed; "Next change"
-    steps to the next, and "Play" steps through them all. Returns the day chosen, or None."""
+    steps to the next, and "Play" steps through them all (keep_playing). Returns the day chosen,
+    or None. `prefix` tells the controls of two pages apart."""
     if not days:
         return None
-    if st.session_state.get("as-of") not in [ANY_TIME, *days]:
-        st.session_state["as-of"] = ANY_TIME
-    if st.session_state.get("playing"):  # a step of the play, before the control is drawn
-        _step_as_of(days)
-        if st.session_state["as-of"] == days[-1]:
-            st.session_state["playing"] = False
+    key, playing = f"{prefix}as-of", f"{prefix}playing"
+    if st.session_state.get(key) not in [ANY_TIME, *days]:
+        st.session_state[key] = ANY_TIME
+    if st.session_state.get(playing):  # a step of the play, before the control is drawn
+        _step_as_of(days, prefix)
+        if st.session_state[key] == days[-1]:
+            st.session_state[playing] = False
     c1, c2, c3 = st.columns([6, 1, 1])
-    chosen = c1.select_slider("As of (the days on which these relations changed)", [ANY_TIME, *days], key="as-of",
+    chosen = c1.select_slider("As of (the days on which these relations changed)", [ANY_TIME, *days], key=key,
                               help="Only the relations valid on the day chosen are drawn.")
-    c2.button("Next change", key="next-change", on_click=_step_as_of, args=(days,))
-    c3.toggle("Play", key="playing", help="Step through every change, a second and a half each.")
+    c2.button("Next change", key=f"{prefix}next-change", on_click=_step_as_of, args=(days, prefix))
+    c3.toggle("Play", key=playing, help="Step through every change, a second and a half each.")
     return None if chosen == ANY_TIME else chosen
+
+
+def keep_playing(prefix: str = "") -> None:
+    """The next step of a Play, once the page is drawn."""
+    if st.session_state.get(f"{prefix}playing"):
+        time.sleep(1.5)
+        st.rerun()
 
 
 def network_page() -> None:
@@ -226,9 +239,7 @@ def network_page() -> None:
     shown = data.redactor(public())(centre)  # its public id in public mode
     centre_name = next((n["name"] for n in sub["nodes"] if n["id"] == shown), shown)
     publish(f"Around {centre_name}" + (f", as of {as_of}" if as_of else ""), sub, shown, "network")
-    if st.session_state.get("playing"):
-        time.sleep(1.5)
-        st.rerun()
+    keep_playing()
     real = data.redactor(public()).real_id  # ids in the picture may be pseudonymous
     picked = st.text_input(PICK_FIELD, key="picked").strip()
     if picked and real(picked) != centre:
@@ -480,12 +491,160 @@ def duplicates_page() -> None:
         st.rerun()
 
 
+# -- the investigation canvas (explorer/canvas.py) ------------------------------
+
+CANVAS_PICK = "Expand a node (click it in the picture, or type its id)"
+
+
+def the_canvas() -> Canvas:
+    """The canvas of this browser session: kept while the investigator moves between pages."""
+    return st.session_state.setdefault("canvas", Canvas())
+
+
+def _expand(node_id: str) -> None:
+    """Add the neighbours of a node of the canvas (the next ones not yet on it), beside it."""
+    c = the_canvas()
+    c.add([node_id])
+    found = data.around(node_id, cap=data.EXPAND_CAP + len(c.ids))
+    new = c.add([i for i in found["ids"] if i not in c.ids][:data.EXPAND_CAP], beside=node_id)
+    left = sum(1 for i in found["ids"] if i not in c.ids) + max(found["total"] - len(found["ids"]), 0)
+    crowds = "; ".join(data.crowd_name(g) for g in found["groups"])
+    st.session_state["canvas-said"] = (f"{len(new)} node(s) added around {data.redactor(public())(node_id)}"
+                                       + (f"; {left} more: expand it again to add them" if left else "")
+                                       + (f". Not added (a crowd: see the network page): {crowds}" if crowds else ""))
+
+
+def _open_canvas(raw: bytes, source: str) -> None:
+    """Replace the canvas by one read from a file; ids this graph lacks are left out, and said."""
+    try:
+        c = Canvas.from_json(raw, data.redactor(True).real_id, source)
+    except CanvasError as e:
+        st.session_state["canvas-said"] = "Not opened: " + str(e)
+        return
+    missing = c.keep_only(data.known(c.ids))
+    _replace_canvas(c)
+    st.session_state["canvas-said"] = (f"Opened {c.name or source}: {len(c.ids)} node(s)"
+                                       + (f"; {len(missing)} id(s) this graph does not hold were left out"
+                                          if missing else ""))
+
+
+def _replace_canvas(c: Canvas) -> None:
+    st.session_state.update({"canvas": c, "canvas-name": c.name, "canvas-note": c.note})
+
+
+def _opened_file() -> None:
+    upload = st.session_state.get("canvas-upload")
+    if upload is not None:
+        _open_canvas(upload.getvalue(), upload.name)
+
+
+def _bound(widget: str, attribute: str) -> None:
+    """Keep a canvas's name or note and its text field in step (the field is forgotten on another page)."""
+    setattr(the_canvas(), attribute, st.session_state[widget])
+
+
+def canvas_page() -> None:
+    """An investigation built by hand: expand node by node, hide, pin, date, save, share."""
+    st.header("Canvas")
+    first_visit = "canvas" not in st.session_state
+    c, shown = the_canvas(), data.redactor(public())
+    real = data.redactor(True).real_id  # ids in the picture, a field or a file may be public ones
+    if picked := st.session_state.get("canvas-pick", "").strip():
+        st.session_state["canvas-pick"] = ""
+        if data.known([real(picked)]):
+            _expand(real(picked))
+        else:
+            st.session_state["canvas-said"] = f"No node with id {picked} in the graph."
+    if first_visit and (start := current_id()):  # the entity in view, as a start
+        c.add([start])
+    if said := st.session_state.pop("canvas-said", None):
+        st.info(md(said))
+    st.caption("Gather an investigation's actors by hand: start from a search result, then click a node in "
+               "the picture to add its neighbours. The canvas stays while you visit other pages; save it "
+               "with a name and a note, or share it as a file of ids.")
+    with st.expander("Add from search", expanded=not c.ids):
+        found = node_picker("Find a person, body, facility or event", "canvas-find")
+        if found and st.button("Put on the canvas", key="canvas-add"):
+            c.add([real(found)])
+            st.rerun()
+    if c.visible:
+        _draw_canvas(c, shown, real)
+    else:
+        st.caption("Nothing on the canvas" + (f" but {len(c.hidden)} hidden node(s)" if c.hidden else "")
+                   + ": add one from search, or open a saved canvas below.")
+    _canvas_files(c, shown)
+
+
+def _draw_canvas(c: Canvas, shown, real) -> None:
+    as_of = as_of_control(data.days_of(c.visible), prefix="canvas-")
+    sub = data.subgraph(c.visible, public(), as_of=as_of)
+    places = c.layout((real(e["source"]), real(e["target"])) for e in sub["edges"])
+    st.caption((f"As of {as_of}: " if as_of else "") + f"{len(sub['nodes'])} nodes, {len(sub['edges'])} "
+               f"relationships; {len(c.hidden)} hidden, {len(c.pinned)} pinned (dashed border)")
+    st.iframe(draw(sub["nodes"], sub["edges"], height=560, pick_field=CANVAS_PICK,
+                   positions={shown(i): p for i, p in places.items()},
+                   pinned=frozenset(shown(i) for i in c.pinned)), height=580)
+    st.iframe(legend_html(), height=48)
+    st.text_input(CANVAS_PICK, key="canvas-pick")
+    names = {real(n["id"]): f"{n['name']} ({n['label']})" for n in sub["nodes"]}
+    chosen = st.selectbox("A node of the canvas", list(names), format_func=names.get, key="canvas-node")
+    b = st.columns(5)
+    b[0].button("Expand", key="canvas-expand", on_click=_expand, args=(chosen,))
+    b[1].button("Hide", key="canvas-hide", on_click=c.hide, args=([chosen],))
+    b[2].button("Unpin" if chosen in c.pinned else "Pin", key="canvas-pin", on_click=c.toggle_pin, args=(chosen,),
+                help="A pinned node stays where it is when the canvas is tidied, and stays when the rest is cleared.")
+    if b[3].button("Open its page", key="canvas-open"):
+        open_node(shown(chosen), "entity")
+    if c.hidden:
+        hidden = {real(n["id"]): n["name"] for n in data.subgraph(sorted(c.hidden), public())["nodes"]}
+        back = b[4].multiselect("Hidden", list(hidden), format_func=hidden.get, key="canvas-unhide",
+                                placeholder="show again")
+        if back:
+            c.show(back)
+            st.rerun()
+    t = st.columns(3)
+    t[0].button("Tidy up (pinned nodes stay)", key="canvas-tidy", on_click=c.tidy)
+    t[1].button("Keep only the pinned", key="canvas-pinned-only", on_click=c.keep_pinned_only)
+    t[2].button("Empty the canvas", key="canvas-empty", on_click=_replace_canvas, args=(Canvas(),))
+    publish((c.name or "Canvas") + (f", as of {as_of}" if as_of else ""), sub, shown(c.visible[0]), "canvas")
+    keep_playing("canvas-")
+
+
+def _canvas_files(c: Canvas, shown) -> None:
+    st.subheader("Save and share")
+    for widget, attribute in (("canvas-name", "name"), ("canvas-note", "note")):
+        if widget not in st.session_state:
+            st.session_state[widget] = getattr(c, attribute)
+    st.text_input("Name", key="canvas-name", on_change=_bound, args=("canvas-name", "name"))
+    st.text_area("Note", key="canvas-note", on_change=_bound, args=("canvas-note", "note"), height=80)
+    home = config.resolve_home()
+    c1, c2 = st.columns(2)
+    if not locked():  # a public explorer's visitors do not write to the server's disk
+        if c1.button("Save", key="canvas-save", disabled=not c.ids):
+            if not c.name.strip():
+                st.warning("Give the canvas a name first.")
+            else:
+                where = canvas.save(home, c)
+                st.success(f"Saved as {md(c.name)} ({md(where)}).")
+        kept = canvas.saved(home)
+        if kept:
+            chosen = c2.selectbox("Saved canvases", list(kept), key="canvas-saved")
+            c2.button("Open the saved canvas", key="canvas-reopen", on_click=lambda path: _open_canvas(path.read_bytes(), path.name),
+                      args=(kept[chosen],))
+    st.download_button("Share this canvas (a file of ids)", data=c.to_json(shown), key="canvas-share",
+                       file_name=canvas.file_name(c.name), mime="application/json", disabled=not c.ids,
+                       help="Ids only: opened in a colleague's chainwatch, it shows what their graph holds."
+                            + (" In public mode, protected persons' ids are their pseudonymous ones." if public() else ""))
+    st.file_uploader("Open a canvas file", type=["json"], key="canvas-upload", on_change=_opened_file)
+
+
 # -- navigation ---------------------------------------------------------------
 
 PAGES = {  # url path -> (title, page function), in the order of the sidebar
     "search": ("Search", search_page),
     "entity": ("Entity", entity_page),
     "network": ("Network", network_page),
+    "canvas": ("Canvas", canvas_page),
     "paths": ("Paths", paths_page),
     "chain": ("Chain of command", chain_page),
     "conflicts": ("Conflicts", conflicts_page),

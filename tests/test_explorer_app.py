@@ -262,7 +262,10 @@ def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload
             page("chain_page", id="person:officer"), page("case_page", id="event:torture")]
     search = page("search_page")
     search.text_input(key="search").input("Officer").run()
-    runs.append(search)
+    board = page("canvas_page", id="person:officer")
+    board.text_input(key="canvas-pick").input("person:officer").run()  # its neighbours added
+    board.text_input(key="canvas-name").input(f"Canvas {payload}").run()
+    runs += [search, board]
     texts = [t for at in runs for t in rendered_markdown(at)]
     assert any("Officer" in t for t in texts) and any("quote" in t for t in texts)
     bad = [t for t in texts if UNESCAPED.search(t)]

@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 from explorer import data
+from explorer.pages import CANVAS_PICK
 from ingest.load import ingest
 from tests.conftest import ROOT, SAMPLE, free_port
 
@@ -148,19 +149,35 @@ def test_network_renders_the_nodes_the_query_returned(page):
     shot(page, "network-azanov")
 
 
-def test_clicking_a_node_recentres_on_it(page):
-    page.goto(page.base + "/network?id=person:baurzhan-azanov")
-    frame = network_frame(page)
+def click_node(pg, node_id: str) -> None:
+    """Click a node where the picture draws it, as a user would."""
+    frame = network_frame(pg)
     frame.evaluate("() => network.stopSimulation()")  # hold the nodes still where they are
-    page.wait_for_timeout(300)
-    at = frame.evaluate("""() => {
-        const id = 'person:azamat-batyrbaev';
+    pg.wait_for_timeout(300)
+    at = frame.evaluate("""(id) => {
         const dom = network.canvasToDOM(network.getPositions([id])[id]);
         const rect = network.canvas.frame.canvas.getBoundingClientRect();
         return {x: rect.left + dom.x, y: rect.top + dom.y};
-    }""")
+    }""", node_id)
     box = frame.frame_element().bounding_box()
-    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    pg.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+
+
+def nodes_drawn(pg, expected: int) -> int:
+    """How many nodes the picture draws, once it draws `expected` (or after 30 s)."""
+    count, deadline = None, time.monotonic() + 30
+    while count != expected and time.monotonic() < deadline:
+        try:  # the old picture may still be on screen for a moment, then be replaced
+            count = network_frame(pg).evaluate("() => network.body.data.nodes.length")
+        except PlaywrightError:
+            pass
+        pg.wait_for_timeout(300)
+    return count
+
+
+def test_clicking_a_node_recentres_on_it(page):
+    page.goto(page.base + "/network?id=person:baurzhan-azanov")
+    click_node(page, "person:azamat-batyrbaev")
     page.wait_for_url("**/network?id=person%3Aazamat-batyrbaev", timeout=30_000)
     shot(page, "network-recentred")
 
@@ -359,3 +376,71 @@ def test_a_hub_of_two_thousand_draws_as_one_crowd(page, session_graph, tmp_path)
     finally:
         claims.remove(session_graph, "hub")
         data.graph.cache_clear()
+
+
+def test_a_canvas_from_search_to_a_redacted_picture(page, neo4j_home, tmp_path):
+    """Issue 11's walk without Cypher: Azanov's client found by search and put on the canvas,
+    expanded by three clicks to the allegation, the bodies accused of it and the inquiry, and to
+    what an accused body belongs to; the canvas is still there after another page, saved,
+    emptied and reopened; its shared file holds ids only; in public mode its picture to publish
+    lists its sources and names a protected victim only by her pseudonym."""
+    import json
+    from explorer import canvas
+    client, allegation = "person:azamat-batyrbaev", "event:batyrbaev-torture"
+    page.goto(page.base + "/")
+    page.get_by_label("Names and aliases").fill("Batyrbaev")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Azamat Batyrbaev", exact=True).click()
+    page.get_by_role("button", name="Put on the canvas").click()
+    expect(page.get_by_role("heading", name="Canvas")).to_be_visible(timeout=30_000)
+    on = [client]
+    assert nodes_drawn(page, 1) == 1
+    for node in (client, allegation, "unit:almaty-region-police"):
+        click_node(page, node)
+        on += [i for i in data.around(node, cap=data.EXPAND_CAP + len(on))["ids"] if i not in on][:data.EXPAND_CAP]
+        assert nodes_drawn(page, len(on)) == len(on), node
+    accused = {"unit:almaty-region-police", "person:batyrbaev-officer"}
+    assert accused | {"event:batyrbaev-investigation", "agency:mvd"} <= set(on)
+    shot(page, "canvas-three-clicks")
+    page.get_by_role("link", name="Chain of command").click()
+    expect(page.get_by_role("heading", name="Chain of command")).to_be_visible(timeout=30_000)
+    page.get_by_role("link", name="Canvas").click()
+    assert nodes_drawn(page, len(on)) == len(on)
+    try:
+        page.get_by_label("Name").fill("Batyrbaev")
+        page.get_by_label("Note").fill("who commanded the accused in January 2022")
+        page.get_by_role("heading", name="Save and share").click()  # leave the fields: Streamlit takes them
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_text("Saved as Batyrbaev")).to_be_visible(timeout=30_000)
+        page.get_by_role("button", name="Empty the canvas").click()
+        expect(page.get_by_text("Nothing on the canvas: add one from search")).to_be_visible(timeout=30_000)
+        reopen = page.get_by_role("button", name="Open the saved canvas")
+        expect(reopen).to_have_count(1, timeout=30_000)  # the page before the empty canvas is gone
+        reopen.click()
+        expect(page.get_by_text(f"Opened Batyrbaev: {len(on)} node(s)")).to_be_visible(timeout=30_000)
+        assert nodes_drawn(page, len(on)) == len(on)
+        with page.expect_download(timeout=30_000) as download:
+            page.get_by_role("button", name="Share this canvas (a file of ids)").click()
+        shared = tmp_path / "shared.json"
+        download.value.save_as(shared)
+    finally:
+        shutil.rmtree(canvas.folder(neo4j_home), ignore_errors=True)
+    doc = json.loads(shared.read_text(encoding="utf-8"))
+    assert doc["ids"] == on and doc["note"] == "who commanded the accused in January 2022"
+    names = [n["name"] for n in data.subgraph(on, False)["nodes"]]
+    assert not [n for n in names if n in shared.read_text(encoding="utf-8")]
+
+    page.get_by_text("Public mode", exact=True).click()  # public mode, then a case with a protected victim
+    page.get_by_label(CANVAS_PICK).fill("event:taldykorgan-teeth")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("node(s) added around event:taldykorgan-teeth")).to_be_visible(timeout=30_000)
+    page.get_by_text("Pictures to publish").click()
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="SVG", exact=True).click()
+    svg = tmp_path / "canvas.svg"
+    download.value.save_as(svg)
+    text = svg.read_text(encoding="utf-8")
+    teenager = next(p for p in data.graph().read("report/protected_people") if p["id"] == "person:taldykorgan-teenager")
+    assert "Minor T." in text and "[src:insider-2022]" in text
+    assert not [f for f in [teenager["name"], *(teenager.get("aliases") or []), teenager["id"]] if f in text]
+    shot(page, "canvas-public-picture")
