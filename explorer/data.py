@@ -23,6 +23,7 @@ from graph.values import plain
 NETWORK_CAP = 150
 EXPAND_CAP = 40  # neighbours one click on the canvas adds at most
 HUB_LIMIT = 60  # more relationships of one kind than this around the centre are drawn as one node
+HUB_UNITS = 30  # units offered to expand a crowd by
 # What a protected person's page leaves out in public mode (the pseudonym stands for the name).
 PRIVATE_FIELDS = ("name", "aliases", "description", "birth_date")
 
@@ -86,13 +87,22 @@ def entity(node_id: str, public: bool) -> dict | None:
 
 
 def crowds(node_id: str, *, relations=(), roles=(), date_from: str | None = None,
-           date_to: str | None = None) -> list[dict]:
+           date_to: str | None = None, public: bool = False, units: bool = False) -> list[dict]:
     """The centre's crowds: more than HUB_LIMIT relationships of one relation, role and
-    direction (a ministry's members), each with its size and how many began in each year."""
+    direction (a ministry's members), each with its size and how many began in each year;
+    with `units`, also the units its members are linked to by the same relation and how many
+    each holds (explorer/hub_units: one more hop per member, so only when asked)."""
     rows = graph().read("explorer/hub_groups", id=node_id, relations=list(relations), roles=list(roles),
                         date_from=date_from, date_to=date_to, limit=HUB_LIMIT)
-    return [{**plain(r), "years": sorted(plain(r["years"]), key=lambda y: (y["year"] is None, y["year"] or 0))}
-            for r in rows]
+    found = [{**plain(r), "years": sorted(plain(r["years"]), key=lambda y: (y["year"] is None, y["year"] or 0))}
+             for r in rows]
+    if units:
+        name = redactor(public).text
+        for g in found:
+            g["units"] = [{**plain(u), "name": name(u["name"] or u["id"])} for u in graph().read(
+                "explorer/hub_units", id=node_id, type=g["type"], role=g["role"], outgoing=g["outgoing"],
+                limit=HUB_UNITS)]
+    return found
 
 
 def crowd_name(group: dict) -> str:
@@ -106,7 +116,8 @@ def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), ro
     """The nodes around one, and the relationships among them; `as_of` (a day) keeps only
     what was valid then, as the date window [as_of, as_of] would, relationships included.
     Each crowd of the centre (crowds()) is drawn as one node, not followed; `expand`
-    ({type, role, outgoing, year}) draws the part of a crowd that began in one year."""
+    ({type, role, outgoing, year, unit}) draws the part of a crowd that began in one year, or
+    that is also linked to one unit (unit: its id, or None to choose by year)."""
     if as_of:
         date_from = date_to = as_of
     groups = crowds(node_id, relations=relations, roles=roles, date_from=date_from, date_to=date_to)
@@ -115,7 +126,9 @@ def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), ro
         return {"nodes": [], "edges": [], "total": 0, "shown": 0, "groups": []}
     ids = [node_id, *found["ids"]]
     if expand:
-        ids += [r["id"] for r in graph().read("explorer/hub_slice", id=node_id, cap=cap, **expand)]
+        ids += [r["id"] for r in graph().read("explorer/hub_slice", id=node_id, cap=cap,
+                                              **{"year": None, "unit": None, **expand})]
+        ids += [expand["unit"]] if expand.get("unit") else []  # the members' unit beside them
     sub = subgraph(list(dict.fromkeys(ids)), public, as_of=as_of)
     centre = redactor(public)(node_id)
     for g in groups:

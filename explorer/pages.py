@@ -228,7 +228,8 @@ def network_page() -> None:
     end = c6.date_input("To", value=None, min_value=dt.date(1900, 1, 1))
     as_of = as_of_control(data.change_days(centre, hops=hops, relations=relations, roles=roles, labels=labels))
     window = {"date_from": start.isoformat() if start else None, "date_to": end.isoformat() if end else None}
-    expand = crowd_control(data.crowds(centre, relations=relations, roles=roles, **window))
+    expand = crowd_control(data.crowds(centre, relations=relations, roles=roles, public=public(), units=True,
+                                       **window))
     sub = data.neighbourhood(centre, public(), hops=hops, labels=labels, relations=relations, roles=roles,
                              as_of=as_of, expand=expand, **window)
     more = sub["total"] - sub["shown"]
@@ -252,15 +253,20 @@ def network_page() -> None:
 
 def crowd_control(groups: list[dict]) -> dict | None:
     """A hub's crowd (a ministry's thousands of members) is one node in the picture; this
-    chooses a year whose part of a crowd is drawn node by node instead."""
+    chooses a part of it to draw node by node instead: those whose link began in one year, or
+    those also linked to one unit by the same relation (the department they serve in)."""
     if not groups:
         return None
     st.caption("Drawn as one node each: " + md("; ".join(data.crowd_name(g) for g in groups))
-               + ". Choose a year to draw those of a crowd whose link began then.")
-    slices = [({"type": g["type"], "role": g["role"], "outgoing": g["outgoing"], "year": y["year"]},
-               f"{data.crowd_name(g)}: {y['year'] or 'no start recorded'} ({y['n']:,})")
-              for g in groups for y in g["years"]]
-    chosen = st.selectbox("Expand a crowd by year", [None, *range(len(slices))], key="crowd",
+               + ". Choose a year, or a unit its members are also linked to, to draw that part of a crowd.")
+    slices = []
+    for g in groups:
+        crowd = {"type": g["type"], "role": g["role"], "outgoing": g["outgoing"]}
+        slices += [({**crowd, "year": y["year"]}, f"{data.crowd_name(g)}: by year, {y['year'] or 'no start recorded'} "
+                    f"({y['n']:,})") for y in g["years"]]
+        slices += [({**crowd, "unit": u["id"]}, f"{data.crowd_name(g)}: by unit, {u['name']} ({u['n']:,})")
+                   for u in g["units"]]
+    chosen = st.selectbox("Expand a crowd by year or by unit", [None, *range(len(slices))], key="crowd",
                           format_func=lambda i: "none: each crowd as one node" if i is None else slices[i][1])
     return None if chosen is None else slices[chosen][0]
 

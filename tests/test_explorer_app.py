@@ -412,3 +412,33 @@ def test_a_hubs_crowd_is_one_node_until_a_year_of_it_is_expanded(hub):
     assert md("300 × MEMBER_OF, towards it") in captions(at) and "2 nodes, 1 relationships" in captions(at)
     at.selectbox(key="crowd").select(5).run()  # the sixth slice: the postings of 2005
     assert "17 nodes, 16 relationships" in captions(at)
+
+
+def test_a_hubs_crowd_expands_by_the_unit_its_members_serve_in(graph, tmp_path):
+    """A ministry with 100 direct members, 70 of whom also serve in one department and 30 in
+    another: the crowd offers both departments, and choosing one draws its 70 and the department."""
+    from tests.datasets import write_dataset
+    people = [{"id": f"person:m{i}", "name": f"Member {i}", "sources": "src:m"} for i in range(100)]
+    relations = [{"subject": f"person:m{i}", "relation": "MEMBER_OF", "object": "unit:ministry", "sources": "src:m"}
+                 for i in range(100)]
+    relations += [{"subject": f"person:m{i}", "relation": "MEMBER_OF", "object": "unit:a" if i < 70 else "unit:b",
+                   "sources": "src:m"} for i in range(100)]
+    units = [{"id": u, "name": n, "sources": "src:m"} for u, n in
+             (("unit:ministry", "Ministry"), ("unit:a", "Department A"), ("unit:b", "Department B"))]
+    ingest(graph, write_dataset(tmp_path / "ministry", "ministry", sources=[{"id": "src:m", "title": "M"}],
+                                people=people, units=units, relations=relations))
+    data.graph.cache_clear()
+    [crowd] = data.crowds("unit:ministry", units=True)
+    assert [(u["name"], u["n"]) for u in crowd["units"]] == [("Department A", 70), ("Department B", 30)]
+    at = page("network_page", id="unit:ministry")
+    assert md("100 × MEMBER_OF, towards it") in captions(at)
+    options = at.selectbox(key="crowd").options
+    by_a = next(i for i, o in enumerate(options) if "Department A" in o)
+    at.selectbox(key="crowd").select_index(by_a).run()
+    assert not at.exception, at.exception
+    drawn = data.neighbourhood("unit:ministry", False, expand={"type": "MEMBER_OF", "role": "", "outgoing": False,
+                                                               "unit": "unit:a"})
+    members = {n["id"] for n in drawn["nodes"] if n["label"] == "Person"}
+    assert members == {f"person:m{i}" for i in range(70)} and "unit:a" in {n["id"] for n in drawn["nodes"]}
+    assert f"{len(drawn['nodes'])} nodes" in captions(at)
+    data.graph.cache_clear()
