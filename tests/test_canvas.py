@@ -13,7 +13,7 @@ from explorer import canvas, data
 from explorer.canvas import Canvas, CanvasError, MAX_BYTES
 from graph.markdown import escape as md
 from ingest.load import ingest
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 
 CLIENT = "person:azamat-batyrbaev"  # Baurzhan Azanov's client, tortured in January 2022
 TEENAGER = "person:taldykorgan-teenager"  # protected
@@ -187,3 +187,24 @@ def test_placed_nodes_stay_put_when_others_are_added():
     c.tidy()
     third = c.layout([("a", "b"), ("b", "c"), ("b", "d"), ("b", "e")])
     assert third["a"] == first["a"]
+
+
+def test_moving_the_date_on_the_canvas_draws_only_what_was_valid_then(graph):
+    """The labelled ledger has postings with dates: a unit expanded on the canvas, then the
+    date moved through its changes; each step draws the relationships valid on that day."""
+    ingest(graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")
+    data.graph.cache_clear()
+    at = canvas_app(id="unit:dp-almaty")
+    expand(at, "unit:dp-almaty")
+    ids = drawn(at)
+    days = data.days_of(ids)
+    assert len(days) >= 3
+    counts = set()
+    for day in days[:4]:
+        at.button(key="canvas-next-change").click().run()
+        assert at.select_slider(key="canvas-as-of").value == day
+        edges = len(data.subgraph(ids, False, as_of=day)["edges"])
+        assert f"As of {day}: {len(ids)} nodes, {edges} relationships" in " ".join(c.value for c in at.caption)
+        counts.add(edges)
+    assert len(counts) > 1
+    data.graph.cache_clear()

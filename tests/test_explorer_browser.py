@@ -301,6 +301,33 @@ def test_moving_the_date_redraws_the_network(page, session_graph):
     shot(page, "network-as-of")
 
 
+def test_play_steps_through_the_changes_and_redraws_each(page, session_graph):
+    """Play on the network page: the date moves by itself through the days its relations changed,
+    each step drawing the edges valid then, and stops at the last."""
+    ingest(session_graph, ROOT / "tests" / "fixtures" / "resolution" / "ledger")
+    data.graph.cache_clear()
+    centre = "unit:dp-almaty"
+    days = data.change_days(centre, hops=1)
+    page.goto(page.base + f"/network?id={centre}")
+    expect(page.get_by_role("button", name="Next change")).to_be_visible(timeout=30_000)
+    page.get_by_text("Play", exact=True).click()
+    seen, deadline = {}, time.monotonic() + 20 + 5 * len(days)
+    while days[-1] not in seen and time.monotonic() < deadline:
+        for text in page.get_by_text("As of 2").all_text_contents():
+            day = text.split(":")[0].removeprefix("As of ")
+            if day in days and day not in seen:
+                try:
+                    seen[day] = network_frame(page).evaluate("() => network.body.data.edges.length")
+                except PlaywrightError:
+                    pass
+        page.wait_for_timeout(200)
+    assert days[-1] in seen and len(seen) >= 3, (days, seen)
+    assert len(set(seen.values())) > 1, seen  # the picture changed with the date
+    page.wait_for_timeout(3000)
+    expect(page.get_by_text(f"As of {days[-1]}:")).to_be_visible()  # it stopped at the last
+    shot(page, "network-played")
+
+
 def test_the_chain_chart_draws_a_bar_per_link_and_a_hostile_name_as_text(page):
     """The chain page's chart over time, in the page itself: one bar per link of the chain,
     and a name made of HTML is text in the SVG, never an element."""
