@@ -189,6 +189,7 @@ def as_of_control(days: list[str], prefix: str = "") -> str | None:
     steps to the next, and "Play" steps through them all (keep_playing). Returns the day chosen,
     or None. `prefix` tells the controls of two pages apart."""
     if not days:
+        st.caption("No relation drawn here has dates: the picture is the same on any day.")
         return None
     key, playing = f"{prefix}as-of", f"{prefix}playing"
     if st.session_state.get(key) not in [ANY_TIME, *days]:
