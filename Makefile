@@ -52,3 +52,4 @@ bench: setup
 	$(BIN)/python -m bench.ingest_batches
 	$(BIN)/python -m bench.claims_ingest
 	$(BIN)/python -m bench.network_settle
+	$(BIN)/python -m bench.startup
