@@ -53,3 +53,4 @@ bench: setup
 	$(BIN)/python -m bench.claims_ingest
 	$(BIN)/python -m bench.network_settle
 	$(BIN)/python -m bench.startup
+	$(BIN)/python -m bench.reload

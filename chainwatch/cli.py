@@ -243,9 +243,12 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
            dry_run: bool = typer.Option(False, "--dry-run", help="Validate and say what would change; write nothing."),
            unprotect: bool = typer.Option(False, "--unprotect", help="Allow this load to make public "
                                           "someone only this dataset protected (otherwise it stops)."),
+           force: bool = typer.Option(False, "--force", help="Load even files loaded before unchanged "
+                                      "(by default such a load is skipped: it would change nothing)."),
            batch_size: Optional[int] = BatchSizeOption,
            home: Optional[Path] = HomeOption):
-    """Validate a dataset, then load it in batches. Re-loading the same files changes nothing.
+    """Validate a dataset, then load it in batches. Re-loading the same files changes nothing,
+    and is skipped when the dataset's last load was of these files and complete.
 
     A dataset with any error writes nothing. An interrupted load is completed by
     running the same command again. Every run is recorded in the graph. Each dataset's
@@ -259,7 +262,7 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
     with _graph(home) as g, _step_progress() as (bar, progress):
         try:
             report = run_ingest(g, path, replace=replace, dry_run=dry_run, unprotect=unprotect,
-                                batch_size=batch_size, fmt=source_format, progress=progress)
+                                batch_size=batch_size, fmt=source_format, progress=progress, force=force)
         except (ConfigError, ProtectionLifted) as e:
             bar.stop()
             fail(str(e))
@@ -273,6 +276,10 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
                   f"({report.existing_nodes} already in the graph), {report.relations} relations "
                   f"({report.existing_relations} already in the graph). Nothing was written.",
                   highlight=False)
+        return
+    if report.unchanged_since:
+        out.print(f"'{report.dataset}' is unchanged since its last load ({report.unchanged_since}): nothing "
+                  "to write. Use --force to load it again anyway.", highlight=False)
         return
     c = report.counters
     msg = (f"Loaded '{report.dataset}': {report.nodes} records, {report.relations} relations; "

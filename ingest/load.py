@@ -2,6 +2,9 @@
 
 Order of work, each step idempotent so the same command completes an
 interrupted load:
+  0. read the files; if the dataset's last load was complete, of the same files by
+     the same format and vocabulary (and, with --replace, a replace too), stop:
+     loading them again would change nothing (`force=True` loads anyway);
   1. validate everything; any error and nothing is written;
   2. record an IngestRun (dataset, file hashes, time);
   3. the dataset's claims on nodes in batches (sources first, so MENTIONS links
@@ -19,8 +22,10 @@ before writing, unless told (`unprotect=True`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import uuid
+from importlib.metadata import version
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +34,11 @@ from typing import Callable
 from graph import claims, config, names
 from graph.db import Graph
 from graph.identity import Identity
-from graph.vocabulary import load as load_vocabulary
+from graph.vocabulary import VOCABULARY_FILE, load as load_vocabulary
+from ingest import formats
 from ingest.problems import DatasetInvalid
-from ingest.validate import Dataset, validate
+from ingest.readers import RawDataset
+from ingest.validate import Dataset, check_raw
 
 # Called as progress(step_name, rows_done_now, rows_total_for_step).
 Progress = Callable[[str, int, int], None]
@@ -49,13 +56,35 @@ class LoadReport:
     withdrawn: dict = field(default_factory=dict)
     run_id: str | None = None
     skipped: list = field(default_factory=list)  # rows an importer left out (ingest/formats)
+    unchanged_since: str | None = None  # the run that loaded these same files: nothing was written
 
     def as_dict(self) -> dict:
         return {"dataset": self.dataset, "nodes": self.nodes, "relations": self.relations,
                 "dry_run": self.dry_run, "counters": dict(self.counters),
                 "existing_nodes": self.existing_nodes,
                 "existing_relations": self.existing_relations,
-                "withdrawn": self.withdrawn, "run_id": self.run_id}
+                "withdrawn": self.withdrawn, "run_id": self.run_id, "unchanged_since": self.unchanged_since}
+
+
+def fingerprint(raw: RawDataset, fmt: str) -> str | None:
+    """What a load's result depends on besides the graph: the files (their hashes), the format
+    read, the vocabulary and chainwatch's version. None when a reader gave no hashes."""
+    if not raw.hashes:
+        return None
+    told = {"files": raw.hashes, "format": fmt, "chainwatch": version("chainwatch"),
+            "vocabulary": hashlib.sha256(VOCABULARY_FILE.read_bytes()).hexdigest()}
+    return hashlib.sha256(json.dumps(told, sort_keys=True).encode()).hexdigest()
+
+
+def loaded_before(graph: Graph, dataset: str, print_: str | None, replace: bool) -> str | None:
+    """The run after which loading these files again would change nothing, if there is one:
+    the dataset's latest run, complete, with the same fingerprint, the dataset still in the
+    graph, and (for --replace, which also withdraws) a replace itself."""
+    last = graph.read("ingest/last_run", dataset=dataset)[0]
+    if (print_ and last["id"] and last["present"] and last["status"] == "complete"
+            and last["fingerprint"] == print_ and (not replace or last["mode"] == "replace")):
+        return last["id"]
+    return None
 
 
 def known_ids(graph: Graph, ident: Identity | None = None) -> Callable[[list[str]], dict[str, list[str]]]:
@@ -88,10 +117,15 @@ def relation_rows(ds: Dataset, ident: Identity) -> list[dict]:
 
 def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bool = False,
            unprotect: bool = False, batch_size: int | None = None, fmt: str = "native",
-           progress: Progress | None = None) -> LoadReport:
+           progress: Progress | None = None, force: bool = False) -> LoadReport:
     batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
+    raw = formats.reader(fmt)(Path(path), load_vocabulary())
+    print_ = fingerprint(raw, fmt)
+    name = str(raw.metadata.get("name") or "").strip()
+    if not (dry_run or force) and name and (since := loaded_before(graph, name, print_, replace)):
+        return LoadReport(name, 0, 0, dry_run, skipped=raw.skipped, unchanged_since=since)
     ident = Identity.of(graph)
-    ds = validate(path, known_ids=known_ids(graph, ident), fmt=fmt)
+    ds = check_raw(raw, known_ids=known_ids(graph, ident))
     if not ds.ok:
         raise DatasetInvalid(ds.problems)
     nodes, relations = node_rows(ds, ident), relation_rows(ds, ident)
@@ -114,7 +148,7 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
     graph.write("ingest/run_begin", dataset=ds.name, metadata=metadata,
                 run={"id": report.run_id, "started": now,
                      "mode": "replace" if replace else "update", "path": str(ds.path),
-                     "files": json.dumps(ds.hashes, sort_keys=True)})
+                     "files": json.dumps(ds.hashes, sort_keys=True), "fingerprint": print_})
     report.counters += claims.put(graph, nodes, relations, dataset=ds.name, priority=ds.priority,
                                   run=report.run_id, now=now, batch_size=batch_size,
                                   progress=progress)

@@ -18,6 +18,7 @@ import networkx as nx
 from graph import dates
 from graph.vocabulary import Column, Vocabulary, load
 from ingest import formats, types
+from ingest.readers import RawDataset
 from ingest.problems import Problem
 from ingest.readers import RawDataset, Row
 
@@ -110,7 +111,12 @@ def validate(path: Path | str, known_ids: KnownIds | None = None,
     """Read (with the reader of format `fmt`) and check a dataset; `known_ids` (when given)
     consults the graph."""
     vocab = vocab or load()
-    raw = formats.reader(fmt)(Path(path), vocab)
+    return check_raw(formats.reader(fmt)(Path(path), vocab), known_ids, vocab)
+
+
+def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabulary | None = None) -> Dataset:
+    """Check a dataset already read (ingest reads first, to skip files loaded before unchanged)."""
+    vocab = vocab or load()
     check = _Checker(raw, vocab)
     ds = Dataset(name=raw.metadata.get("name", "").strip(), path=raw.path,
                  metadata=raw.metadata, hashes=raw.hashes, skipped=raw.skipped)

@@ -57,9 +57,39 @@ def test_reingest_changes_nothing(graph, tmp_path):
     path = small(tmp_path / "ds")
     ingest(graph, path)
     before = snapshot(graph)
-    again = ingest(graph, path)
+    again = ingest(graph, path, force=True)  # written again, not skipped as unchanged
+    assert again.unchanged_since is None and again.counters["claims_written"] > 0
     assert again.counters["nodes_created"] == 0 and again.counters["relationships_created"] == 0
     assert snapshot(graph) == before
+
+
+def runs(graph) -> int:
+    return graph.driver.execute_query("MATCH (r:IngestRun) RETURN count(r) AS n", database_=graph.database).records[0]["n"]
+
+
+def test_unchanged_files_are_not_loaded_again_until_they_or_the_graph_change(graph, tmp_path, cli):
+    path = small(tmp_path / "ds")
+    first = ingest(graph, path)
+    before = snapshot(graph)
+    again = ingest(graph, path)
+    assert again.unchanged_since == first.run_id and not again.counters and runs(graph) == 1
+    assert snapshot(graph) == before
+    said = cli("ingest", str(path))
+    assert said.returncode == 0 and f"unchanged since its last load ({first.run_id})" in said.stdout
+    # --replace after an update may withdraw what earlier versions left: it loads; a second does not
+    assert ingest(graph, path, replace=True).unchanged_since is None
+    assert ingest(graph, path, replace=True).unchanged_since is not None
+    # a changed file loads
+    small(tmp_path / "ds", units=[{"id": "unit:dept", "name": "Department (renamed)", "sources": "src:a"}])
+    changed = ingest(graph, path)
+    assert changed.unchanged_since is None and changed.counters["claims_written"] > 0
+    assert cypher(graph, "MATCH (u:Unit {id: 'unit:dept'}) RETURN u.name AS n") == [{"n": "Department (renamed)"}]
+    # after the dataset is removed, the same files load again
+    from graph import claims
+    claims.remove(graph, "test-ds")
+    back = ingest(graph, path)
+    assert back.unchanged_since is None and back.counters["nodes_created"] > 0
+    assert ingest(graph, path, force=True).unchanged_since is None
 
 
 def test_same_relation_at_different_dates_stays_separate(graph, tmp_path):
