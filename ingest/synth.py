@@ -13,8 +13,8 @@ Russian in Cyrillic, each with its Latin transliteration as an alias.
 Planted on top, each on a small structure of its own so that it fires exactly one
 rule once: `planted` conflicts of each of the six rules (`PLANTS`). The same people,
 seed and planted count give the same files, byte for byte; rows are written as they
-are made, so memory grows with the number of units (a twentieth of the people), not
-with the rows.
+are made, and an officer is drawn again from his own seed when a case needs his postings,
+so memory grows with the number of units (a twentieth of the people), not with the rows.
 """
 
 from __future__ import annotations
@@ -97,11 +97,12 @@ def synth(out: Path, people: int, seed: int = 1, planted: int | None = None) -> 
         units = _structure(w, rng, max(AGENCIES * 3, people // PEOPLE_PER_UNIT))
         by_tree = [[u for u in units if u.tree == t] for t in range(AGENCIES)]
         officers = int(people * 0.55)
-        postings = [_officer(w, rng, i, by_tree) for i in range(officers)]
+        for i in range(officers):
+            _write_officer(w, seed, i, by_tree)
         commanders = _commanders(w, rng, units)
         civilians = max(0, people - officers - commanders - planted * len(RULES))
         for j in range(civilians):
-            _civilian(w, rng, j, postings, by_tree)
+            _civilian(w, rng, j, seed, officers, by_tree)
         for rule in RULES:
             for k in range(planted):
                 _plant(w, rule, k, by_tree)
@@ -145,23 +146,30 @@ def _structure(w: Writer, rng: random.Random, count: int) -> list[Unit]:
     return units
 
 
-def _officer(w: Writer, rng: random.Random, i: int, by_tree: list[list[Unit]]) -> list[tuple[Unit, int, int]]:
-    """An officer posted to two or three units of one agency in turn; returns the postings
-    (unit, first year, last year; the last one open, drawn up to 2023)."""
+def _officer(seed: int, i: int, by_tree: list[list[Unit]]) -> tuple[str, str, list[tuple[Unit, int, int]]]:
+    """Officer i, the same each time it is asked (so a case can find its perpetrator's postings
+    without every officer held in memory): the name, its alias, and two or three postings in
+    one agency in turn (unit, first year, last year; the last one open, drawn up to 2023)."""
+    rng = random.Random(f"{seed}:officer:{i}")
     full, alias = name(rng)
-    pid = f"person:o{i}"
-    w("people", id=pid, name=full, aliases=alias)
     tree = by_tree[rng.randrange(AGENCIES)]
     year, postings = 2000 + rng.randrange(12), []
     for n in range(rng.randint(2, 3)):
         unit, last = rng.choice(tree), year + rng.randint(2, 5)
-        is_last = n == 2 or last >= 2023
-        w.rel(pid, "MEMBER_OF", unit.id, start=str(year), end="" if is_last else str(last))
-        postings.append((unit, year, 2023 if is_last else last))
-        if is_last:
+        if n == 2 or last >= 2023:
+            postings.append((unit, year, 2023))
             break
+        postings.append((unit, year, last))
         year = last + 1
-    return postings
+    return full, alias, postings
+
+
+def _write_officer(w: Writer, seed: int, i: int, by_tree: list[list[Unit]]) -> None:
+    full, alias, postings = _officer(seed, i, by_tree)
+    w("people", id=f"person:o{i}", name=full, aliases=alias)
+    for n, (unit, first, last) in enumerate(postings):
+        w.rel(f"person:o{i}", "MEMBER_OF", unit.id, start=str(first),
+              end="" if n == len(postings) - 1 else str(last))
 
 
 def _commanders(w: Writer, rng: random.Random, units: list[Unit]) -> int:
@@ -175,7 +183,7 @@ def _commanders(w: Writer, rng: random.Random, units: list[Unit]) -> int:
     return 2 * len(units)
 
 
-def _civilian(w: Writer, rng: random.Random, j: int, postings: list, by_tree: list[list[Unit]]) -> None:
+def _civilian(w: Writer, rng: random.Random, j: int, seed: int, officers: int, by_tree: list[list[Unit]]) -> None:
     """A civilian; every second one the victim of an allegation, every sixth a lawyer or a
     relative of the victim before them."""
     full, alias = name(rng)
@@ -185,10 +193,10 @@ def _civilian(w: Writer, rng: random.Random, j: int, postings: list, by_tree: li
         w.rel(pid, "REPRESENTS", f"person:v{j - 1}")
     elif j % 6 == 3:
         w.rel(pid, "RELATED_TO", f"person:v{j - 1}")
-    if j % 2 or not postings:
+    if j % 2 or not officers:
         return
-    o = rng.randrange(len(postings))
-    unit, first, last = rng.choice(postings[o])
+    o = rng.randrange(officers)
+    unit, first, last = rng.choice(_officer(seed, o, by_tree)[2])
     year, month = rng.randint(first, last), rng.randint(1, 11)
     day = f"{year}-{month:02d}"
     a, d, k, inv = (f"event:{kind}-{j}" for kind in ("allegation", "detention", "complaint", "investigation"))
