@@ -17,17 +17,25 @@ WITH a, coalesce(a.date_from, date('0001-01-01')) AS alo, coalesce(a.date_to, da
 MATCH kpath = (k:Event {type: 'complaint'})-[:CONCERNS*1..3]->(a)
 WHERE $as_of IS NULL OR k.date_from IS NULL OR k.date_from <= date($as_of)
 // the people a retaliation could target: the complainant, the victim, their lawyers and relatives
+// (each branch starts from the complaint and the allegation themselves, bound here, never from
+// every person: matched against an unbound event, the planner scanned all people per complaint)
 CALL (a, k) {
+  UNWIND [[k, 'complainant'], [a, 'victim']] AS side
+  WITH side[0] AS e, side[1] AS role
   MATCH tpath = (t:Person)-[p:PARTICIPATED_IN]->(e)
-  WHERE (e = k AND p.role = 'complainant') OR (e = a AND p.role = 'victim')
+  WHERE p.role = role
   RETURN t, tpath
   UNION
+  UNWIND [[k, 'complainant'], [a, 'victim']] AS side
+  WITH side[0] AS e, side[1] AS role
   MATCH tpath = (t:Person)-[:REPRESENTS]->(:Person)-[p:PARTICIPATED_IN]->(e)
-  WHERE (e = k AND p.role = 'complainant') OR (e = a AND p.role = 'victim')
+  WHERE p.role = role
   RETURN t, tpath
   UNION
+  UNWIND [[k, 'complainant'], [a, 'victim']] AS side
+  WITH side[0] AS e, side[1] AS role
   MATCH tpath = (t:Person)-[:RELATED_TO]-(:Person)-[p:PARTICIPATED_IN]->(e)
-  WHERE (e = k AND p.role = 'complainant') OR (e = a AND p.role = 'victim')
+  WHERE p.role = role
   RETURN t, tpath
 }
 // an act against them after the complaint, and a body taking part in it
