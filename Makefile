@@ -48,7 +48,9 @@ stop:
 clean: stop
 	rm -rf $(VENV) server/lib server/target
 
-bench: setup
+SIZE ?= 10000
+bench: setup  # make bench SIZE=100000: bench/scale.py at that many people
+	CHAINWATCH_BENCH_SIZE=$(SIZE) $(BIN)/python -m bench.scale
 	$(BIN)/python -m bench.ingest_batches
 	$(BIN)/python -m bench.claims_ingest
 	$(BIN)/python -m bench.network_settle

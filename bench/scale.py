@@ -1,0 +1,118 @@
+"""chainwatch at scale (issue 12): a `chainwatch synth` dataset of SIZE people loaded into a
+private server, then what users wait for, measured inside this one process.
+
+- ingest: rows per second of the incremental path, beside the naive baseline (one row per
+  transaction) on the same small dataset in the same run, and the full-size load;
+- reload: the same files again (skipped as unchanged) against the first load;
+- peak memory of this process while loading;
+- latency, p50 and p95 of several runs: `chain` at a date, search, shortest paths, each
+  conflict rule and the full conflicts scan, with the database hits `PROFILE` counts.
+
+Run with `make bench SIZE=10000` (or CHAINWATCH_BENCH_SIZE); CHAINWATCH_BENCH_HEAP sets the
+server's heap. Not measured here yet: the bulk path (not built) and the explorer in Chromium.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import time
+from pathlib import Path
+
+from bench.private import private_graph
+from graph import conflicts, querylib
+from graph.chains import chain
+from graph.db import Graph
+from graph.search import search
+from graph.vocabulary import load as load_vocabulary
+from ingest.load import ingest
+from ingest.synth import synth
+
+NAIVE_PEOPLE = 1000  # the naive loader's dataset (one row per transaction is slow)
+RUNS = 7
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rate(graph: Graph, path: Path, **options) -> tuple[float, int]:
+    """Rows per second of loading `path` into an emptied graph, and the rows."""
+    graph.write("admin/delete_everything")
+    t0 = time.perf_counter()
+    report = ingest(graph, path, force=True, **options)
+    rows = report.nodes + report.relations
+    return rows / (time.perf_counter() - t0), rows
+
+
+def latency(run) -> tuple[float, float]:
+    """p50 and p95 in milliseconds of `run` (after one warm-up run, which compiles the plan)."""
+    run()
+    times = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+def db_hits(graph: Graph, name: str, params: dict) -> int:
+    profile = graph.driver.execute_query("PROFILE " + querylib.get(name).text, params,
+                                         database_=graph.database).summary.profile
+
+    def total(plan) -> int:
+        return plan.get("dbHits", 0) + sum(total(c) for c in plan.get("children", []))
+    return total(profile)
+
+
+def main() -> None:
+    size = int(os.environ.get("CHAINWATCH_BENCH_SIZE", 10_000))
+    with private_graph() as (g, tmp):
+        small, full = tmp / "small", tmp / "full"
+        synth(small, NAIVE_PEOPLE, seed=1)
+        naive, rows = rate(g, small, batch_size=1)
+        batched, _ = rate(g, small)
+        print(f"ingest, {NAIVE_PEOPLE} people ({rows:,} rows), same data, same run:")
+        print(f"  naive, one row per transaction (baseline) {naive:8.0f} rows/s   x 1.00")
+        print(f"  incremental path                          {batched:8.0f} rows/s   x{batched / naive:5.2f}")
+        made = synth(full, size, seed=1)
+        before = peak_mb()
+        g.write("admin/delete_everything")
+        t0 = time.perf_counter()
+        report = ingest(g, full)
+        first = time.perf_counter() - t0
+        rows = report.nodes + report.relations
+        print(f"ingest, {size:,} people: {report.nodes:,} nodes, {report.relations:,} relations "
+              f"({made['rows']:,} rows written by synth): {first:.1f} s, {rows / first:,.0f} rows/s; "
+              f"peak memory {peak_mb():,.0f} MB (before the load {before:,.0f} MB)")
+        t0 = time.perf_counter()
+        ingest(g, full)
+        again = time.perf_counter() - t0
+        print(f"reload unchanged: {again:.2f} s, x{first / again:.1f} faster than the first load")
+
+        rng = random.Random(1)
+        officer, unit = f"person:o{rng.randrange(int(size * 0.55))}", "unit:a0-l1-0"
+        terms = load_vocabulary().conflict_terms
+        checks = {
+            "chain at 2012-06-01": (lambda: chain(g, officer, "2012-06-01"), None),
+            "search 'Кийсымбаев'": (lambda: search(g, "Кийсымбаев"), None),
+            "shortest paths, officer to unit": (
+                lambda: g.read("library/shortest_paths", **{"from": officer, "to": unit, "max_hops": 6}),
+                ("library/shortest_paths", {"from": officer, "to": unit, "max_hops": 6})),
+        }
+        for name, q in conflicts.rules().items():
+            params = {p: {"as_of": None, "max_depth": 2, **terms}[p] for p in q.param_names}
+            checks[f"rule {name}"] = (lambda name=name: conflicts.findings(g, name), (q.name, params))
+        checks["full conflicts scan"] = (lambda: conflicts.findings(g), None)
+        print(f"latency, {RUNS} runs after a warm-up: p50 / p95 ms, database hits")
+        for name, (run, profiled) in checks.items():
+            p50, p95 = latency(run)
+            hits = f"{db_hits(g, *profiled):,}" if profiled else ""
+            print(f"  {name:<36} {p50:9.1f} {p95:9.1f}   {hits}")
+
+
+if __name__ == "__main__":
+    main()
