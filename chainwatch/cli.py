@@ -107,8 +107,13 @@ def server_start(home: Optional[Path] = HomeOption,
                  bolt_port: Optional[int] = typer.Option(None, help="Bolt port (default 7687, then as last used)."),
                  http_port: Optional[int] = typer.Option(None, help="HTTP port for Neo4j Browser (default 7474)."),
                  heap: Optional[str] = typer.Option(None, help="Java heap, e.g. 512m or 2g (default 512m)."),
-                 pagecache: Optional[str] = typer.Option(None, help="Page cache, e.g. 256m (default 256m).")):
-    """Start the local Neo4j on 127.0.0.1 and wait until it answers.
+                 pagecache: Optional[str] = typer.Option(None, help="Page cache, e.g. 256m (default 256m)."),
+                 transaction_memory: Optional[str] = typer.Option(
+                     None, help="Memory all transactions together may use, e.g. 1g (default: Neo4j's, "
+                                "70% of the heap).")):
+    """Start the local Neo4j on 127.0.0.1 and wait until it answers. Sizes given are kept in
+    HOME/server.json for later starts; for a large graph give the page cache most of the memory
+    the data needs (README: "Outgrowing one machine").
 
     The first start generates a password, stored with mode 0600 in HOME/password
     (user `neo4j`). Starting a running server does nothing.
@@ -116,7 +121,7 @@ def server_start(home: Optional[Path] = HomeOption,
     h = config.resolve_home(home)
     try:
         with err.status("Starting Neo4j (the first start takes a little longer)..."):
-            st = server.start(h, bolt_port, http_port, heap, pagecache)
+            st = server.start(h, bolt_port, http_port, heap, pagecache, transaction_memory)
     except server.ServerError as e:
         fail(str(e))
     out.print(f"Neo4j is running (pid {st.pid}): bolt {st.bolt_uri}, browser {st.http_url}, "

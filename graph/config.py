@@ -40,6 +40,7 @@ class ServerSettings:
     http_port: int = DEFAULT_HTTP_PORT
     heap: str = DEFAULT_HEAP
     pagecache: str = DEFAULT_PAGECACHE
+    transaction_memory: str | None = None  # all transactions together; None: Neo4j's default (70% of the heap)
 
     @staticmethod
     def path(home: Path) -> Path:

@@ -137,6 +137,7 @@ def _write_conf(home: Path, s: ServerSettings) -> None:
         f"server.memory.heap.initial_size={s.heap}",
         f"server.memory.heap.max_size={s.heap}",
         f"server.memory.pagecache.size={s.pagecache}",
+        *([f"dbms.memory.transaction.total.max={s.transaction_memory}"] if s.transaction_memory else []),
         f"server.directories.data={home / 'data'}",
         f"server.directories.logs={home / 'logs'}",
         f"server.directories.run={home / 'run'}",
@@ -196,7 +197,7 @@ def log_tail(home: Path, lines: int = 25) -> str:
 
 
 def start(home: Path, bolt_port: int | None = None, http_port: int | None = None,
-          heap: str | None = None, pagecache: str | None = None) -> Status:
+          heap: str | None = None, pagecache: str | None = None, transaction_memory: str | None = None) -> Status:
     """Start the server of `home` and wait until Bolt answers; harmless if running."""
     home.mkdir(parents=True, exist_ok=True)
     current = status(home)
@@ -206,9 +207,11 @@ def start(home: Path, bolt_port: int | None = None, http_port: int | None = None
         _pid_file(home).unlink()
     old = ServerSettings.read(home)
     settings = ServerSettings(bolt_port or old.bolt_port, http_port or old.http_port,
-                              heap or old.heap, pagecache or old.pagecache)
-    for name, size in (("--heap", settings.heap), ("--pagecache", settings.pagecache)):
-        if not MEMORY_SIZE.match(size):
+                              heap or old.heap, pagecache or old.pagecache,
+                              transaction_memory or old.transaction_memory)
+    for name, size in (("--heap", settings.heap), ("--pagecache", settings.pagecache),
+                       ("--transaction-memory", settings.transaction_memory)):
+        if size is not None and not MEMORY_SIZE.match(size):
             raise ServerError(f"{name} {size!r} is not a memory size; write e.g. 512m or 2g")
     for port in (settings.bolt_port, settings.http_port):
         if not _port_free(port):

@@ -44,7 +44,8 @@ def test_start_status_stop_with_stale_pid_and_auth(home):
     status = chainwatch(home, "server", "status")
     assert status.returncode == 3 and "not running" in status.stdout
 
-    started = chainwatch(home, "server", "start", "--bolt-port", str(bolt), "--http-port", str(http))
+    started = chainwatch(home, "server", "start", "--bolt-port", str(bolt), "--http-port", str(http),
+                         "--transaction-memory", "300m")
     assert started.returncode == 0, started.stderr
     assert f"bolt://127.0.0.1:{bolt}" in started.stdout
 
@@ -53,7 +54,8 @@ def test_start_status_stop_with_stale_pid_and_auth(home):
     conf = (home / "conf" / "neo4j.conf").read_text()
     assert "dbms.security.auth_enabled=true" in conf and f"127.0.0.1:{bolt}" in conf
     assert "dbms.usage_report.enabled=false" in conf
-    assert ServerSettings.read(home).bolt_port == bolt
+    assert "dbms.memory.transaction.total.max=300m" in conf  # a large graph's setting, kept for later starts
+    assert ServerSettings.read(home).bolt_port == bolt and ServerSettings.read(home).transaction_memory == "300m"
 
     with GraphDatabase.driver(f"bolt://127.0.0.1:{bolt}", auth=("neo4j", pw.read_text().strip())) as d:
         assert d.execute_query("RETURN 1 AS one").records[0]["one"] == 1
