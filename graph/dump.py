@@ -132,7 +132,7 @@ def comparable(folder: Path) -> tuple[list[dict], list[dict]]:
 
 # -- restore --------------------------------------------------------------------
 
-def _read(folder: Path) -> tuple[list[dict], list[dict]]:
+def read(folder: Path) -> tuple[list[dict], list[dict]]:
     manifest_path = folder / MANIFEST
     if not manifest_path.exists():
         raise DumpError(f"{folder} is not a chainwatch dump: {MANIFEST} is missing "
@@ -158,7 +158,7 @@ def _batches(items: list, size: int) -> Iterable[list]:
 def restore(graph: Graph, folder: Path, *, wipe: bool = False, batch_size: int | None = None,
             progress: Progress | None = None) -> dict[str, int]:
     """Rebuild the dump in folder into the database, which must be empty unless `wipe`."""
-    nodes, rels = _read(folder)  # checked before anything is touched
+    nodes, rels = read(folder)  # checked before anything is touched
     if not graph.read("dump/is_empty")[0]["empty"]:
         if not wipe:
             raise DumpError("the database is not empty; restore writes only into an empty one. "

@@ -186,6 +186,21 @@ def _ensure_password(home: Path) -> None:
         raise ServerError("could not set the initial password: " + result.stderr.strip()[-500:])
 
 
+def admin_import(home: Path, node_files: list[Path], rel_files: list[Path], *, array_delimiter: str) -> None:
+    """`neo4j-admin database import full` into the (stopped) server's default database, which
+    it replaces; CSV files with their header on the first line (graph/bulk.py writes them)."""
+    if status(home).running:
+        raise ServerError("the server is running; neo4j-admin import needs it stopped")
+    result = subprocess.run(
+        [_java(), "-cp", _classpath(), ADMIN_TOOL, "database", "import", "full", "neo4j",
+         "--overwrite-destination=true", "--id-type=string", "--multiline-fields=true",
+         f"--array-delimiter={array_delimiter}", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false",
+         *(f"--nodes={p}" for p in node_files), *(f"--relationships={p}" for p in rel_files)],
+        env=_env(home), capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ServerError("neo4j-admin database import failed: " + (result.stderr or result.stdout).strip()[-1500:])
+
+
 def log_tail(home: Path, lines: int = 25) -> str:
     parts = []
     for name in ("neo4j.log", "console.log"):
