@@ -9,7 +9,9 @@ private server, then what users wait for, measured inside this one process.
   conflict rule and the full conflicts scan, with the database hits `PROFILE` counts.
 
 Run with `make bench SIZE=10000` (or CHAINWATCH_BENCH_SIZE); CHAINWATCH_BENCH_HEAP sets the
-server's heap. Not measured here yet: the bulk path (not built) and the explorer in Chromium.
+server's heap. Also: the dump restored by transactions and by `--bulk`, beside raw neo4j-admin
+import of the same files. Not measured here yet: `ingest --bulk` (not built) and the explorer
+drawing 500 nodes in Chromium.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ import time
 from pathlib import Path
 
 from bench.private import private_graph
-from graph import conflicts, querylib
+from graph import bulk, conflicts, querylib, server
 from graph.chains import chain
 from graph.db import Graph
+from graph.dump import export, read, restore
 from graph.search import search
 from graph.vocabulary import load as load_vocabulary
 from ingest.load import ingest
@@ -111,7 +114,33 @@ def main() -> None:
         for name, (run, profiled) in checks.items():
             p50, p95 = latency(run)
             hits = f"{db_hits(g, *profiled):,}" if profiled else ""
-            print(f"  {name:<36} {p50:9.1f} {p95:9.1f}   {hits}")
+            print(f"  {name:<36} {p50:9.1f} {p95:9.1f}   {hits}", flush=True)
+        restores(g, tmp)
+
+
+def restores(g: Graph, tmp: Path) -> None:
+    """The dump of the loaded graph restored by transactions and by bulk import, beside raw
+    neo4j-admin import of the same files (the baseline: the importer alone, server stopped)."""
+    home, dump = tmp / "home", tmp / "dump"
+    export(g, dump)
+    t0 = time.perf_counter()
+    restore(g, dump, wipe=True)
+    by_transactions = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    bulk.restore(home, dump, wipe=True)
+    by_import = time.perf_counter() - t0
+    nodes, rels = read(dump)
+    files = bulk.write_import_files(nodes, rels, tmp / "raw")
+    settings = server.status(home).settings
+    server.stop(home)
+    t0 = time.perf_counter()
+    server.admin_import(home, files.nodes, files.relationships, array_delimiter=bulk.ARRAY)
+    raw = time.perf_counter() - t0
+    server.start(home, settings.bolt_port, settings.http_port)
+    print(f"restore of {len(nodes):,} nodes and {len(rels):,} relationships, seconds:")
+    for name, seconds in (("raw neo4j-admin import (baseline)", raw), ("restore --bulk", by_import),
+                          ("restore (transactions)", by_transactions)):
+        print(f"  {name:<36} {seconds:8.1f} s   x{seconds / raw:5.2f} the baseline's time")
 
 
 if __name__ == "__main__":
