@@ -38,6 +38,16 @@ def redactor(public: bool) -> Redactor:
     return Redactor.for_graph(graph()) if public else Redactor.none()
 
 
+def real_id(node_id: str, public: bool) -> str | None:
+    """The node an id given to the explorer (a URL, a click, a field, a canvas file) stands for.
+    Public mode speaks public ids only: there a protected person's real id is no id at all, or a
+    visitor could try real ids and learn which pseudonym each one hides behind."""
+    r = redactor(True)
+    if public and node_id in r.pseudo_ids.values():
+        return None
+    return r.real_id(node_id)
+
+
 def search(text: str, public: bool, limit: int = 40) -> list[dict]:
     """Typo-tolerant search in any script (graph/search.py). In public mode a result is shown
     only if it still matches once redacted: an event titled with a protected person's real name must not answer

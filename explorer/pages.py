@@ -45,7 +45,7 @@ def public() -> bool:
 def current_id() -> str | None:
     """The entity in view; in public mode URLs carry pseudonymous ids, resolved here."""
     node_id = st.query_params.get("id") or st.session_state.get("focus")
-    return data.redactor(public()).real_id(node_id) if node_id else None
+    return data.real_id(node_id, public()) if node_id else None
 
 
 def open_node(node_id: str, page: str | None = None) -> None:
@@ -523,8 +523,8 @@ def _expand(node_id: str) -> None:
 
 def _open_canvas(raw: bytes, source: str) -> None:
     """Replace the canvas by one read from a file; ids this graph lacks are left out, and said."""
-    try:
-        c = Canvas.from_json(raw, data.redactor(True).real_id, source)
+    try:  # an id public mode does not speak becomes "", which no graph holds: left out like the rest
+        c = Canvas.from_json(raw, lambda i: data.real_id(i, public()) or "", source)
     except CanvasError as e:
         st.session_state["canvas-said"] = "Not opened: " + str(e)
         return
@@ -555,11 +555,12 @@ def canvas_page() -> None:
     st.header("Canvas")
     first_visit = "canvas" not in st.session_state
     c, shown = the_canvas(), data.redactor(public())
-    real = data.redactor(True).real_id  # ids in the picture, a field or a file may be public ones
+    real = data.redactor(True).real_id  # ids in the picture may be public ones
     if picked := st.session_state.get("canvas-pick", "").strip():
         st.session_state["canvas-pick"] = ""
-        if data.known([real(picked)]):
-            _expand(real(picked))
+        node = data.real_id(picked, public())
+        if node and data.known([node]):
+            _expand(node)
         else:
             st.session_state["canvas-said"] = f"No node with id {picked} in the graph."
     if first_visit and (start := current_id()):  # the entity in view, as a start

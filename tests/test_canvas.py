@@ -208,3 +208,28 @@ def test_moving_the_date_on_the_canvas_draws_only_what_was_valid_then(graph):
         counts.add(edges)
     assert len(counts) > 1
     data.graph.cache_clear()
+
+
+def test_public_mode_takes_no_real_id_of_a_protected_person(sample):
+    """Typing a guessed real id must not tell a visitor which pseudonym it hides behind: not on
+    the canvas, not in a canvas file, not in a URL."""
+    public = "import streamlit as st\nst.session_state['public'] = True\nfrom explorer.pages import {0}\n{0}()"
+    board = AppTest.from_string(public.format("canvas_page"), default_timeout=60)
+    board.query_params["id"] = CLIENT
+    board.run()
+    board.text_input(key="canvas-pick").input(TEENAGER).run()
+    assert board.session_state["canvas"].ids == [CLIENT]
+    assert any(md(f"No node with id {TEENAGER}") in i.value for i in board.info)
+    pseudonym = data.redactor(True).text(TEENAGER)
+    board.text_input(key="canvas-pick").input(pseudonym).run()  # her public id is taken
+    assert TEENAGER in board.session_state["canvas"].ids
+    page = AppTest.from_string(public.format("entity_page"), default_timeout=60)
+    page.query_params["id"] = TEENAGER
+    page.run()
+    assert not page.exception and not [h for h in page.header if "Minor" in h.value]
+    shared = AppTest.from_string(  # a file naming her by her real id opens without her
+        "import streamlit as st\nst.session_state['public'] = True\n"
+        "from explorer.pages import _open_canvas, canvas_page\n"
+        f"_open_canvas({Canvas(ids=[TEENAGER, CLIENT]).to_json()!r}, 'shared.json')\ncanvas_page()", default_timeout=60)
+    shared.run()
+    assert shared.session_state["canvas"].ids == [CLIENT]
