@@ -3,8 +3,9 @@
 Order of work, each step idempotent so the same command completes an
 interrupted load:
   0. read the files; if the dataset's last load was complete, of the same files by
-     the same format and vocabulary (and, with --replace, a replace too), stop:
-     loading them again would change nothing (`force=True` loads anyway);
+     the same format and vocabulary (and, with --replace, a replace too), record
+     a run that wrote nothing and stop: loading them again would change nothing
+     (`force=True` loads anyway);
   1. validate everything; any error and nothing is written;
   2. record an IngestRun (dataset, file hashes, time);
   3. the dataset's claims on nodes in batches (sources first, so MENTIONS links
@@ -76,14 +77,14 @@ def fingerprint(raw: RawDataset, fmt: str) -> str | None:
     return hashlib.sha256(json.dumps(told, sort_keys=True).encode()).hexdigest()
 
 
-def loaded_before(graph: Graph, dataset: str, print_: str | None, replace: bool) -> str | None:
+def loaded_before(graph: Graph, dataset: str, print_: str | None, replace: bool) -> dict | None:
     """The run after which loading these files again would change nothing, if there is one:
     the dataset's latest run, complete, with the same fingerprint, the dataset still in the
     graph, and (for --replace, which also withdraws) a replace itself."""
     last = graph.read("ingest/last_run", dataset=dataset)[0]
     if (print_ and last["id"] and last["present"] and last["status"] == "complete"
             and last["fingerprint"] == print_ and (not replace or last["mode"] == "replace")):
-        return last["id"]
+        return last
     return None
 
 
@@ -122,8 +123,13 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
     raw = formats.reader(fmt)(Path(path), load_vocabulary())
     print_ = fingerprint(raw, fmt)
     name = str(raw.metadata.get("name") or "").strip()
-    if not (dry_run or force) and name and (since := loaded_before(graph, name, print_, replace)):
-        return LoadReport(name, 0, 0, dry_run, skipped=raw.skipped, unchanged_since=since)
+    if not (dry_run or force) and name and (last := loaded_before(graph, name, print_, replace)):
+        # recorded like any run (dataset-format.md: every run is), as complete and writing nothing;
+        # it keeps the mode of the load it matched, so a later --replace may be skipped after it too
+        run_id, _ = _begin_run(graph, name, raw, last["mode"], print_, unchanged_since=last["loaded_by"])
+        _end_run(graph, run_id, {"nodes": 0, "relations": 0})
+        return LoadReport(name, 0, 0, dry_run, skipped=raw.skipped, run_id=run_id,
+                          unchanged_since=last["loaded_by"])
     ident = Identity.of(graph)
     ds = check_raw(raw, known_ids=known_ids(graph, ident))
     if not ds.ok:
@@ -142,23 +148,31 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
     if lifted and not unprotect:
         raise claims.ProtectionLifted(ds.name, lifted)
 
-    report.run_id = f"run:{uuid.uuid4()}"
-    now = dt.datetime.now(dt.timezone.utc)
-    metadata = {k: v for k, v in ds.metadata.items() if k != "name"}
-    graph.write("ingest/run_begin", dataset=ds.name, metadata=metadata,
-                run={"id": report.run_id, "started": now,
-                     "mode": "replace" if replace else "update", "path": str(ds.path),
-                     "files": json.dumps(ds.hashes, sort_keys=True), "fingerprint": print_})
+    report.run_id, now = _begin_run(graph, ds.name, raw, "replace" if replace else "update", print_)
     report.counters += claims.put(graph, nodes, relations, dataset=ds.name, priority=ds.priority,
                                   run=report.run_id, now=now, batch_size=batch_size,
                                   progress=progress)
     if replace:
         report.withdrawn = claims.withdraw(graph, ds.name, keep_run=report.run_id,
                                            batch_size=batch_size, progress=progress)
-    graph.write("ingest/run_end", run_id=report.run_id,
-                finished=dt.datetime.now(dt.timezone.utc).isoformat(),
-                counts={"nodes": len(nodes), "relations": len(relations),
-                        **{k: report.counters.get(k, 0) for k in
-                           ("nodes_created", "relationships_created", "claims_written")},
-                        **{f"withdrawn_{k}": v for k, v in report.withdrawn.items()}})
+    _end_run(graph, report.run_id, {"nodes": len(nodes), "relations": len(relations),
+                                    **{k: report.counters.get(k, 0) for k in
+                                       ("nodes_created", "relationships_created", "claims_written")},
+                                    **{f"withdrawn_{k}": v for k, v in report.withdrawn.items()}})
     return report
+
+
+def _begin_run(graph: Graph, dataset: str, raw: RawDataset, mode: str, print_: str | None,
+               **more: str) -> tuple[str, dt.datetime]:
+    """Record that a load of `dataset` begins (dataset-format.md: every run is recorded, a
+    skipped one too); returns its id and when it began."""
+    run_id, now = f"run:{uuid.uuid4()}", dt.datetime.now(dt.timezone.utc)
+    graph.write("ingest/run_begin", dataset=dataset, metadata={k: v for k, v in raw.metadata.items() if k != "name"},
+                run={"id": run_id, "started": now, "mode": mode, "path": str(raw.path),
+                     "files": json.dumps(raw.hashes, sort_keys=True), "fingerprint": print_, **more})
+    return run_id, now
+
+
+def _end_run(graph: Graph, run_id: str, counts: dict) -> None:
+    graph.write("ingest/run_end", run_id=run_id, finished=dt.datetime.now(dt.timezone.utc).isoformat(),
+                counts=counts)
