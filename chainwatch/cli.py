@@ -10,18 +10,23 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, List, NoReturn, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional
 
 import typer
 from rich.console import Console
 from rich.text import Text
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from chainwatch.output import Format, emit
-from graph import config, querylib, schema, server
+from graph import config, querylib
 from graph.config import ConfigError
 from graph.db import GraphError, open_graph
 from graph.values import parse_param
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+# Modules a few commands need (the server's control, the schema, progress bars, the driver)
+# are imported by those commands: every other command, and --help, starts without them.
 
 HELP = """chainwatch: a graph of actors and chains of responsibility, with the sources behind every fact.
 
@@ -118,6 +123,8 @@ def server_start(home: Optional[Path] = HomeOption,
     The first start generates a password, stored with mode 0600 in HOME/password
     (user `neo4j`). Starting a running server does nothing.
     """
+    from graph import server
+
     h = config.resolve_home(home)
     try:
         with err.status("Starting Neo4j (the first start takes a little longer)..."):
@@ -131,6 +138,8 @@ def server_start(home: Optional[Path] = HomeOption,
 @server_app.command("stop")
 def server_stop(home: Optional[Path] = HomeOption):
     """Stop the local Neo4j gracefully (it flushes and closes its stores)."""
+    from graph import server
+
     h = config.resolve_home(home)
     if server.stop(h):
         out.print(f"Neo4j stopped (home {h}).", highlight=False)
@@ -141,6 +150,8 @@ def server_stop(home: Optional[Path] = HomeOption):
 @server_app.command("status")
 def server_status(home: Optional[Path] = HomeOption):
     """Say whether the local Neo4j runs, where, and on which ports. Exit 3 if it does not."""
+    from graph import server
+
     h = config.resolve_home(home)
     st = server.status(h)
     if st.running:
@@ -157,6 +168,8 @@ def server_status(home: Optional[Path] = HomeOption):
 @schema_app.command("apply")
 def schema_apply(home: Optional[Path] = HomeOption):
     """Create the uniqueness constraints, indexes and full-text index (safe to repeat)."""
+    from graph import schema
+
     with _graph(home) as g:
         n = schema.apply(g)
     out.print(f"Schema applied: {n} constraints and indexes are in place.")
@@ -165,6 +178,8 @@ def schema_apply(home: Optional[Path] = HomeOption):
 @schema_app.command("show")
 def schema_show(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
     """List the constraints and indexes in the database."""
+    from graph import schema
+
     with _graph(home) as g:
         rows = schema.show(g)
     emit(["name", "type", "labelsOrTypes", "properties", "state", "constraint"], rows, fmt)
@@ -176,6 +191,8 @@ def schema_show(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
 def _step_progress() -> Iterator[tuple[Progress, Callable[[str, int, int], None]]]:
     """A progress display on stderr for work reported as progress(step, done_now, total),
     one bar per step; a total of 0 means not known in advance (a count is shown)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         tasks: dict[str, int] = {}
@@ -640,7 +657,7 @@ def restore(folder: Path = typer.Argument(..., metavar="DIR", help="A folder wri
     from graph.dump import DumpError, restore as read_dump
 
     if bulk:
-        from graph import bulk as bulk_restore
+        from graph import bulk as bulk_restore, server
 
         try:
             conn = config.connection(home)
@@ -790,15 +807,26 @@ def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
          datasets, fmt, title="Datasets loaded")
 
 
-def main() -> None:
+def _server_failure(e: BaseException) -> bool:
+    """An error of the driver or the connection; the driver is not imported to ask (a command
+    that never reached a server starts faster without it, and cannot have raised one)."""
+    if isinstance(e, OSError):
+        return True
+    if "neo4j" not in sys.modules:
+        return False
     from neo4j.exceptions import DriverError, Neo4jError
+    return isinstance(e, (DriverError, Neo4jError))
 
+
+def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         err.print("interrupted")
         sys.exit(130)
-    except (DriverError, Neo4jError, OSError) as e:
+    except Exception as e:
+        if not _server_failure(e):
+            raise
         # The server went away or failed mid-command: say so in one line, never a traceback.
         # Every write is a batch in its own transaction, so nothing is half-written.
         say_error(f"Neo4j failed during the command ({type(e).__name__}: {e}); nothing is half-written: "

@@ -4,20 +4,22 @@ cypher/ by name with their values as parameters.
 
 Works unchanged against the local server, a cluster or Aura (`neo4j://`,
 `neo4j+s://`): routing follows the transaction's access mode.
+
+The driver is imported where a connection is made, not with this module: commands
+that never reach a server (`--help`, `query` listing the library) start without it.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterator
-
-import neo4j
-from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+from typing import TYPE_CHECKING, Any, Iterator
 
 from graph import querylib, readonly
 from graph.config import Connection, connection
+
+if TYPE_CHECKING:
+    import neo4j
 
 
 class GraphError(RuntimeError):
@@ -33,6 +35,8 @@ class Rows:
 
 class Graph:
     def __init__(self, conn: Connection):
+        from neo4j import GraphDatabase
+
         self.conn = conn
         self.database = conn.database
         # Server notifications (e.g. "property key does not exist" on an empty
@@ -52,6 +56,8 @@ class Graph:
 
     def check(self) -> None:
         """Fail early with a message that says what to do."""
+        from neo4j.exceptions import AuthError, ServiceUnavailable
+
         try:
             self.driver.verify_connectivity()
         except AuthError:
@@ -66,16 +72,20 @@ class Graph:
 
     def read(self, name: str, **params: Any) -> list[dict]:
         """Run a read statement from cypher/ and return its rows as dicts."""
+        from neo4j import RoutingControl
+
         records, _, _ = self.driver.execute_query(
             querylib.get(name).text, params, database_=self.database,
-            routing_=neo4j.RoutingControl.READ)
+            routing_=RoutingControl.READ)
         return [r.data() for r in records]
 
     def write(self, name: str, **params: Any) -> list[dict]:
         """Run a write statement from cypher/ in a managed transaction (retried)."""
+        from neo4j import RoutingControl
+
         records, _, _ = self.driver.execute_query(
             querylib.get(name).text, params, database_=self.database,
-            routing_=neo4j.RoutingControl.WRITE)
+            routing_=RoutingControl.WRITE)
         return [r.data() for r in records]
 
     @contextmanager
@@ -90,6 +100,9 @@ class Graph:
         """Run Cypher typed by a user. Without `write` it runs in a read
         transaction, which the server itself refuses to write in, and only
         after the server's plan shows it reads nothing but the graph."""
+        import neo4j
+        from neo4j.exceptions import ClientError
+
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx):
             if not write:
@@ -111,7 +124,7 @@ class Graph:
             raise GraphError(_explain(e, write)) from None
 
 
-def _explain(e: ClientError, write: bool) -> str:
+def _explain(e: neo4j.exceptions.ClientError, write: bool) -> str:
     code = e.code or ""
     if not write and ("AccessMode" in code or "ForbiddenDueToTransactionType" in code
                       or "read" in (e.message or "").lower() and "write" in (e.message or "").lower()):

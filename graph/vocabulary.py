@@ -108,7 +108,9 @@ def _check_identifiers(vocab: Vocabulary) -> None:
 
 @lru_cache(maxsize=None)
 def load(path: Path = VOCABULARY_FILE) -> Vocabulary:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's safe loader when PyYAML has it: the same result, a tenth of the time, which
+    # every command that reads the vocabulary pays at start.
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     labels = {
         name: Label(name=name, file=s["file"], actor=bool(s.get("actor")),
                     description=s["description"], display=s["display"],

@@ -115,6 +115,21 @@ def test_ingest_dry_run_and_stats(cli, tmp_path):
     assert stats["datasets"][0]["dataset"] == "test-ds" and stats["datasets"][0]["last_status"] == "complete"
 
 
+@pytest.mark.parametrize("command", [["--help"], ["query"], ["chain", "--help"], ["validate", "--help"]])
+def test_commands_without_a_server_start_without_the_driver(command):
+    """The driver (0.25 s to import) and pydantic (which Typer 0.29 imports for every option)
+    are loaded only by commands that talk to a server: start-up is what every command pays
+    (bench/startup.py measures it)."""
+    import subprocess
+    import sys
+    code = ("import sys; from chainwatch.cli import app\n"
+            "try:\n    app(sys.argv[1:], prog_name='chainwatch')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('neo4j', 'pydantic', 'pandas') if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]", done.stderr[-600:]
+    assert done.stdout.strip()
+
+
 @pytest.mark.parametrize("command", [[], ["server"], ["server", "start"], ["schema", "apply"], ["validate"], ["chain"],
                                      ["conflicts"], ["report", "conflicts"], ["ingest"], ["query"], ["cypher"],
                                      ["stats"], ["explore"], ["export"], ["restore"]])
