@@ -115,7 +115,11 @@ def server_start(home: Optional[Path] = HomeOption,
                  pagecache: Optional[str] = typer.Option(None, help="Page cache, e.g. 256m (default 256m)."),
                  transaction_memory: Optional[str] = typer.Option(
                      None, help="Memory all transactions together may use, e.g. 1g (default: Neo4j's, "
-                                "70% of the heap).")):
+                                "70% of the heap)."),
+                 transaction_timeout: Optional[str] = typer.Option(
+                     None, help="How long a transaction that sets no limit of its own may run (Neo4j "
+                                "Browser's, say), e.g. 90s or 10m (default 2m). chainwatch's own scans "
+                                "set theirs: CHAINWATCH_LONG_TIMEOUT seconds, an hour by default.")):
     """Start the local Neo4j on 127.0.0.1 and wait until it answers. Sizes given are kept in
     HOME/server.json for later starts; for a large graph give the page cache most of the memory
     the data needs (README: "Outgrowing one machine").
@@ -128,7 +132,8 @@ def server_start(home: Optional[Path] = HomeOption,
     h = config.resolve_home(home)
     try:
         with err.status("Starting Neo4j (the first start takes a little longer)..."):
-            st = server.start(h, bolt_port, http_port, heap, pagecache, transaction_memory)
+            st = server.start(h, bolt_port, http_port, heap, pagecache, transaction_memory,
+                              transaction_timeout)
     except server.ServerError as e:
         fail(str(e))
     out.print(f"Neo4j is running (pid {st.pid}): bolt {st.bolt_uri}, browser {st.http_url}, "
@@ -497,8 +502,9 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
     """
     from graph.conflicts import UnknownRule, findings
 
-    found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth, documented_only),
-                         UnknownRule)
+    with _step_progress() as (_, progress):
+        found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth, documented_only,
+                                                      progress), UnknownRule)
     if fmt == Format.json:
         print(json.dumps(found, indent=2, ensure_ascii=False))
         return
@@ -538,8 +544,10 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
     fmt = fmt or (out_file.suffix.lstrip(".").lower() if out_file.suffix.lstrip(".").lower() in FORMATS else "html")
     if fmt not in FORMATS:
         fail(f"--format {fmt}: use one of {', '.join(FORMATS)}")
-    report = _using_graph(home, lambda g: build(g, redact=redact, rule=rule, as_of=_as_of(as_of),
-                                                documented_only=documented_only), UnknownRule)
+    with _step_progress() as (_, progress):
+        report = _using_graph(home, lambda g: build(g, redact=redact, rule=rule, as_of=_as_of(as_of),
+                                                    documented_only=documented_only, progress=progress),
+                              UnknownRule)
     try:
         data = render(report, fmt)
     except ReportError as e:

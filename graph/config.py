@@ -19,6 +19,8 @@ DEFAULT_HTTP_PORT = 7474
 DEFAULT_HEAP = "512m"
 DEFAULT_PAGECACHE = "256m"
 DEFAULT_QUERY_TIMEOUT = 30.0  # seconds, for `cypher`, `query` and the explorer console
+DEFAULT_TRANSACTION_TIMEOUT = "2m"  # the server's limit for any transaction that names none
+DEFAULT_LONG_TIMEOUT = 3600.0  # seconds, for chainwatch's own whole-graph statements
 DEFAULT_ROW_CAP = 1000
 DEFAULT_BATCH_SIZE = 500  # rows per write transaction in `ingest`
 
@@ -41,6 +43,7 @@ class ServerSettings:
     heap: str = DEFAULT_HEAP
     pagecache: str = DEFAULT_PAGECACHE
     transaction_memory: str | None = None  # all transactions together; None: Neo4j's default (70% of the heap)
+    transaction_timeout: str = DEFAULT_TRANSACTION_TIMEOUT
 
     @staticmethod
     def path(home: Path) -> Path:
@@ -89,6 +92,17 @@ def connection(home: str | os.PathLike | None = None) -> Connection:
 
 def query_timeout() -> float:
     return float(os.environ.get("CHAINWATCH_QUERY_TIMEOUT", DEFAULT_QUERY_TIMEOUT))
+
+
+def long_timeout() -> float:
+    """The limit chainwatch's whole-graph statements (`// timeout: long`) set for themselves,
+    above the server's default: a conflict scan of a million records must not be cut off."""
+    raw = os.environ.get("CHAINWATCH_LONG_TIMEOUT", str(DEFAULT_LONG_TIMEOUT))
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"CHAINWATCH_LONG_TIMEOUT={raw!r} is not a number of seconds; "
+                          "set e.g. 7200, or unset it") from None
 
 
 def row_cap() -> int:

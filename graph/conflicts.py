@@ -13,6 +13,8 @@ place for every rule, and orders the findings.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from graph import querylib
 from graph.db import Graph
 from graph.vocabulary import load as load_vocabulary
@@ -39,17 +41,19 @@ def _ordered_unique(items) -> list:
 
 
 def findings(graph: Graph, rule: str | None = None, as_of: str | None = None,
-             max_depth: int = DEFAULT_MAX_DEPTH, documented_only: bool = False) -> list[dict]:
+             max_depth: int = DEFAULT_MAX_DEPTH, documented_only: bool = False,
+             progress: Callable[[str, int, int], None] | None = None) -> list[dict]:
     """Findings of one rule or all, most severe first, grouped by allegation.
-    `documented_only` leaves out findings whose evidence rests on an inferred link."""
+    `documented_only` leaves out findings whose evidence rests on an inferred link.
+    `progress(step, done, total)` hears of each rule as it ends: a scan of a large graph
+    takes seconds a rule."""
     available = rules()
     if rule and rule not in available:
         raise UnknownRule(f"no rule named '{rule}'; rules: {', '.join(available)}")
     terms = load_vocabulary().conflict_terms
+    chosen = {name: q for name, q in available.items() if not rule or name == rule}
     out = []
-    for name, q in available.items():
-        if rule and name != rule:
-            continue
+    for name, q in chosen.items():
         given = {"as_of": as_of, "max_depth": max_depth, **terms}
         for row in graph.read(q.name, **{p: given[p] for p in q.param_names}):
             row["implicated"] = _ordered_unique(row["implicated"])
@@ -59,6 +63,8 @@ def findings(graph: Graph, rule: str | None = None, as_of: str | None = None,
             row["evidence"] = {"nodes": _ordered_unique(ev["nodes"]),
                                "relationships": _ordered_unique(ev["relationships"])}
             out.append(row)
+        if progress:
+            progress("conflict rules", 1, len(chosen))
     _add_strength(graph, out, terms)
     if documented_only:
         out = [f for f in out if not f["inferred"]]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
 from graph import querylib, readonly
-from graph.config import Connection, connection
+from graph.config import Connection, connection, long_timeout
 
 if TYPE_CHECKING:
     import neo4j
@@ -72,20 +72,21 @@ class Graph:
 
     def read(self, name: str, **params: Any) -> list[dict]:
         """Run a read statement from cypher/ and return its rows as dicts."""
-        from neo4j import RoutingControl
-
-        records, _, _ = self.driver.execute_query(
-            querylib.get(name).text, params, database_=self.database,
-            routing_=RoutingControl.READ)
-        return [r.data() for r in records]
+        return self._execute(name, params, write=False)
 
     def write(self, name: str, **params: Any) -> list[dict]:
         """Run a write statement from cypher/ in a managed transaction (retried)."""
-        from neo4j import RoutingControl
+        return self._execute(name, params, write=True)
 
+    def _execute(self, name: str, params: dict, *, write: bool) -> list[dict]:
+        """Reads are routed to readers, writes to the leader; a statement marked
+        `// timeout: long` sets its own limit above the server's default."""
+        from neo4j import Query, RoutingControl
+
+        q = querylib.get(name)
         records, _, _ = self.driver.execute_query(
-            querylib.get(name).text, params, database_=self.database,
-            routing_=RoutingControl.WRITE)
+            Query(q.text, timeout=long_timeout()) if q.long else q.text, params,
+            database_=self.database, routing_=RoutingControl.WRITE if write else RoutingControl.READ)
         return [r.data() for r in records]
 
     @contextmanager

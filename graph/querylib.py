@@ -10,6 +10,12 @@ Header lines come first, each `// key: value`:
     // mode: read
     // example: chainwatch query people_in_body --param id=unit:x --param as_of=2022-01-05
 
+`// timeout: long` marks a statement that may read the whole graph (a conflict
+rule, the dump): it runs under chainwatch's long limit (`config.long_timeout`)
+instead of the server's default, which stops any other transaction, a runaway
+query in Neo4j Browser included, after two minutes (`server start
+--transaction-timeout`).
+
 `name` is the file's path under cypher/ without `.cypher` (for files in
 cypher/library/, just the file name). Values reach the server only as
 parameters, so an investigator can paste the file into Neo4j Browser, set
@@ -40,6 +46,7 @@ class CypherFile:
     purpose: str = ""
     params: tuple[tuple[str, str], ...] = ()  # (name, description)
     mode: str = "read"
+    long: bool = False  # `// timeout: long`: runs under config.long_timeout()
     examples: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -62,6 +69,7 @@ def parse(path: Path, name: str) -> CypherFile:
     return CypherFile(name=name, path=path, text=text,
                       purpose=" ".join(meta.get("purpose", [])),
                       params=tuple(params), mode=(meta.get("mode") or ["read"])[0],
+                      long=(meta.get("timeout") or [""])[0] == "long",
                       examples=tuple(meta.get("example", [])))
 
 

@@ -34,6 +34,7 @@ STOP_TIMEOUT = 60.0
 
 
 MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
+DURATION = re.compile(r"^[1-9][0-9]*(ms|s|m|h)$")
 
 
 class ServerError(RuntimeError):
@@ -142,7 +143,9 @@ def _write_conf(home: Path, s: ServerSettings) -> None:
         f"server.directories.logs={home / 'logs'}",
         f"server.directories.run={home / 'run'}",
         "db.tx_log.rotation.retention_policy=2 files",
-        "dbms.transaction.timeout=0",
+        # A transaction that names no limit of its own (Neo4j Browser, cypher-shell) is stopped
+        # after this; chainwatch's whole-graph statements raise it for themselves (graph/db.py).
+        f"db.transaction.timeout={s.transaction_timeout}",
         # LOAD CSV may read no file on this machine and fetch nothing from any network:
         # the import folder is an empty one of the home's, file URLs are refused, and
         # every address is blocked for URL loading (docs/security.md).
@@ -212,7 +215,8 @@ def log_tail(home: Path, lines: int = 25) -> str:
 
 
 def start(home: Path, bolt_port: int | None = None, http_port: int | None = None,
-          heap: str | None = None, pagecache: str | None = None, transaction_memory: str | None = None) -> Status:
+          heap: str | None = None, pagecache: str | None = None, transaction_memory: str | None = None,
+          transaction_timeout: str | None = None) -> Status:
     """Start the server of `home` and wait until Bolt answers; harmless if running."""
     home.mkdir(parents=True, exist_ok=True)
     current = status(home)
@@ -223,11 +227,15 @@ def start(home: Path, bolt_port: int | None = None, http_port: int | None = None
     old = ServerSettings.read(home)
     settings = ServerSettings(bolt_port or old.bolt_port, http_port or old.http_port,
                               heap or old.heap, pagecache or old.pagecache,
-                              transaction_memory or old.transaction_memory)
+                              transaction_memory or old.transaction_memory,
+                              transaction_timeout or old.transaction_timeout)
     for name, size in (("--heap", settings.heap), ("--pagecache", settings.pagecache),
                        ("--transaction-memory", settings.transaction_memory)):
         if size is not None and not MEMORY_SIZE.match(size):
             raise ServerError(f"{name} {size!r} is not a memory size; write e.g. 512m or 2g")
+    if not DURATION.match(settings.transaction_timeout):
+        raise ServerError(f"--transaction-timeout {settings.transaction_timeout!r} is not a duration; "
+                          "write e.g. 90s, 2m or 1h")
     for port in (settings.bolt_port, settings.http_port):
         if not _port_free(port):
             raise ServerError(f"port {port} on 127.0.0.1 is taken by another program: "

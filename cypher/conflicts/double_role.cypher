@@ -9,6 +9,7 @@
 // param: case_types - event types of a case against the victim (vocabulary: conflict_terms)
 // mode: read
 // example: chainwatch conflicts --rule double_role
+// timeout: long
 MATCH vpath = (v:Person)-[:PARTICIPATED_IN {role: 'victim'}]->(a:Event)
 WHERE a.type IN $allegation_types
   AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))

@@ -9,6 +9,7 @@
 // param: target_roles - roles in which a person is targeted by such an act (vocabulary: conflict_terms)
 // mode: read
 // example: chainwatch conflicts --rule retaliation
+// timeout: long
 MATCH (a:Event)
 WHERE a.type IN $allegation_types
   AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))

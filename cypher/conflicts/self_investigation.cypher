@@ -8,6 +8,7 @@
 // param: investigator_roles - a person's roles in an oversight event (vocabulary: conflict_terms)
 // mode: read
 // example: chainwatch conflicts --rule self_investigation
+// timeout: long
 MATCH (a:Event)
 WHERE a.type IN $allegation_types
   AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))

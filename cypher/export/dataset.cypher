@@ -3,6 +3,7 @@
 // param: dataset - a dataset name, or null for the whole graph's derived values
 // mode: read
 // note: a claim keeps a dataset's values under the record's own property names, so one
+// timeout: long
 //   dataset exports exactly what it said, whatever other datasets added, under the ids it gave
 //   (a claim's id is `<dataset>|<id as said>`; a merge changes only its target).
 CALL () {

@@ -2,6 +2,7 @@
 // purpose: The data graph as a network for Gephi and yEd: actors and events with their attributes, and the facts between them (sources are attributes, not nodes).
 // param: dataset - a dataset name, or null for every dataset
 // mode: read
+// timeout: long
 CALL () {
   MATCH (n:Entity)
   WHERE NOT n:Source AND ($dataset IS NULL OR $dataset IN n.datasets)

@@ -4,6 +4,7 @@
 // param: nodes - node ids on the evidence paths (events carry a confidence too)
 // param: inferred_kind - the source kind whose facts count as inferred (vocabulary: conflict_terms.inferred_source_kind)
 // mode: read
+// timeout: long
 CALL () {
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.id IN $relationships

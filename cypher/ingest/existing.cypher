@@ -3,6 +3,7 @@
 // param: node_ids - a list of node ids
 // param: relations - a list of {id, subject, object}
 // mode: read
+// timeout: long
 CALL () {
   UNWIND $node_ids AS id
   MATCH (n:Entity {id: id})

@@ -2,6 +2,7 @@
 // purpose: The nodes a report shows (allegations, actors, evidence), by id.
 // param: ids - a list of node ids
 // mode: read
+// timeout: long
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN n.id AS id, coalesce(n.name, n.title) AS name,

@@ -2,6 +2,7 @@
 // purpose: The relationships a report shows as evidence, by id, with their dates and derived values, and each dataset's claim (its quote, note and confidence with the sources it cited).
 // param: ids - a list of relationship ids
 // mode: read
+// timeout: long
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.id IN $ids
 RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, r.role AS role,

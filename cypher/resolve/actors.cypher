@@ -3,6 +3,7 @@
 // param: datasets - the datasets whose records to read (a record is read if any of its claims is from one), or null for all
 // mode: read
 // note: one row per actor that has name keys; postings are MEMBER_OF and COMMANDS links, with
+// timeout: long
 //   their dates as `valid_from` / `valid_to` (null when open).
 MATCH (n:Actor)
 WHERE n.name_keys IS NOT NULL AND ($datasets IS NULL OR any(d IN n.datasets WHERE d IN $datasets))

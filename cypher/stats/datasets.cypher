@@ -1,6 +1,7 @@
 // name: stats/datasets
 // purpose: The datasets loaded, with their latest run (when, which files, what it wrote).
 // mode: read
+// timeout: long
 MATCH (d:Dataset)
 OPTIONAL MATCH (r:IngestRun)-[:LOADED]->(d)
 WITH d, r ORDER BY r.started DESC

@@ -1,6 +1,7 @@
 // name: stats/labels
 // purpose: How many nodes carry each label.
 // mode: read
+// timeout: long
 CALL db.labels() YIELD label
 CALL (label) {
   MATCH (n:$(label))

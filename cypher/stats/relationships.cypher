@@ -1,6 +1,7 @@
 // name: stats/relationships
 // purpose: How many relationships there are of each type.
 // mode: read
+// timeout: long
 CALL db.relationshipTypes() YIELD relationshipType AS type
 CALL (type) {
   MATCH ()-[r:$(type)]->()
