@@ -31,7 +31,8 @@ def main() -> None:
     nav = [st.Page(fn, title=title, url_path=path, default=(path == "search"))
            for path, (title, fn) in pages.navigation().items()]
     pages.PAGE_OBJECTS.update({p.url_path: p for p in nav})
-    st.navigation(nav).run()
+    with data.page_run():
+        st.navigation(nav).run()
 
 
 main()

@@ -8,8 +8,12 @@ reveal which pseudonym it hides behind).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
+from typing import Iterator
 
+from explorer import cache
+from explorer.cache import kept
 from graph import case, claims, config, decisions, resolution
 from graph.chains import Chain, chain as build_chain
 from graph.db import Graph, GraphError, open_graph
@@ -34,8 +38,29 @@ def graph() -> Graph:
     return open_graph()
 
 
+@contextmanager
+def page_run() -> Iterator[None]:
+    """A page run: its reads are kept under the graph's version of its start (explorer/cache.py).
+    Reads outside one (a widget's callback, a test) are not kept: they may come after a write
+    this process did not see."""
+    begin_run()
+    try:
+        yield
+    finally:
+        cache.begin(None)
+
+
+def begin_run() -> None:
+    cache.begin(graph().version())
+
+
 def redactor(public: bool) -> Redactor:
-    return Redactor.for_graph(graph()) if public else Redactor.none()
+    return _protecting() if public else Redactor.none()
+
+
+@kept(copies=False)
+def _protecting() -> Redactor:
+    return Redactor.for_graph(graph())
 
 
 def real_id(node_id: str, public: bool) -> str | None:
@@ -48,6 +73,7 @@ def real_id(node_id: str, public: bool) -> str | None:
     return r.real_id(node_id)
 
 
+@kept
 def search(text: str, public: bool, limit: int = 40) -> list[dict]:
     """Typo-tolerant search in any script (graph/search.py). In public mode a result is shown
     only if it still matches once redacted: an event titled with a protected person's real name must not answer
@@ -78,6 +104,7 @@ def _mentions_all(row: dict, words: list[str]) -> bool:
     return all(w in haystack for w in words)
 
 
+@kept
 def entity(node_id: str, public: bool) -> dict | None:
     found = graph().read("explorer/entity", id=node_id)
     if not found:
@@ -96,6 +123,7 @@ def entity(node_id: str, public: bool) -> dict | None:
               "disagreements": disagree})
 
 
+@kept
 def crowds(node_id: str, *, relations=(), roles=(), date_from: str | None = None,
            date_to: str | None = None, public: bool = False, units: bool = False) -> list[dict]:
     """The centre's crowds: more than HUB_LIMIT relationships of one relation, role and
@@ -120,6 +148,7 @@ def crowd_name(group: dict) -> str:
     return f"{group['size']:,} × {what}" + ("" if group["outgoing"] else ", towards it")
 
 
+@kept
 def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), roles=(), labels=(),
                   date_from: str | None = None, date_to: str | None = None, as_of: str | None = None,
                   cap: int = NETWORK_CAP, expand: dict | None = None) -> dict:
@@ -152,6 +181,7 @@ def neighbourhood(node_id: str, public: bool, *, hops: int = 1, relations=(), ro
     return sub
 
 
+@kept
 def change_days(node_id: str, *, hops: int = 1, relations=(), roles=(), labels=()) -> list[str]:
     """The days on which the relationships of a neighbourhood (at any time) changed, in order:
     the stops of the network page's date control (a crowd's members' days left out)."""
@@ -160,11 +190,13 @@ def change_days(node_id: str, *, hops: int = 1, relations=(), roles=(), labels=(
     return days_of([node_id, *(found["ids"] if found else [])])
 
 
+@kept
 def days_of(ids: list[str]) -> list[str]:
     """The days on which the relationships among these nodes changed, in order."""
     return [plain(r["day"]) for r in graph().read("explorer/change_dates", ids=ids)]
 
 
+@kept
 def around(node_id: str, cap: int = EXPAND_CAP) -> dict:
     """What expanding a node of the canvas adds: the ids one step away (capped, nearest
     first) and how many there are, its crowds (crowds()) counted but not followed."""
@@ -173,6 +205,7 @@ def around(node_id: str, cap: int = EXPAND_CAP) -> dict:
     return {"ids": found["ids"] if found else [], "total": found["total"] if found else 0, "groups": groups}
 
 
+@kept
 def known(ids: list[str]) -> set[str]:
     """Which of these ids the graph holds (a colleague's canvas may name others)."""
     return {r["id"] for r in graph().read("ingest/known_ids", ids=list(ids))}
@@ -188,6 +221,7 @@ def _around(node_id: str, hops: int, relations, roles, labels, date_from: str | 
     return found[0] if found else None
 
 
+@kept
 def subgraph(ids: list[str], public: bool, as_of: str | None = None) -> dict:
     rows = [plain(r) for r in graph().read("explorer/subgraph", ids=ids, as_of=as_of)]
     nodes = [{k: r[k] for k in ("id", "name", "label", "type", "date", "status")} for r in rows]
@@ -203,30 +237,36 @@ def picture(title: str, sub: dict, centre: str, public: bool) -> Picture:
     return Picture.of(title, centre, sub["nodes"], sub["edges"], sources)
 
 
+@kept
 def paths(a: str, b: str, max_hops: int, public: bool) -> list[dict]:
     rows = graph().read("library/shortest_paths", **{"from": a, "to": b, "max_hops": max_hops})
     return redactor(public)([plain(r) for r in rows])
 
 
+@kept
 def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
     return build_chain(graph(), node_id, as_of, down=False).redacted(redactor(public))
 
 
+@kept
 def allegations() -> list[dict]:
     return case.allegations(graph())
 
 
+@kept
 def story(allegation: str, public: bool) -> case.Case:
     """One allegation's case view (graph/case.py), redacted in public mode."""
     return case.build(graph(), allegation, redact=public)
 
 
+@kept
 def conflicts(public: bool, documented_only: bool = False) -> list[dict]:
     """Findings with what the report shows of each: evidence nodes and links, citations."""
     report = build_report(graph(), redact=public, documented_only=documented_only)
     return [f for allegation in report.allegations for f in allegation["findings"]]
 
 
+@kept
 def report(fmt: str, public: bool, documented_only: bool = False) -> bytes:
     return render(build_report(graph(), redact=public, documented_only=documented_only), fmt)
 
@@ -242,16 +282,19 @@ def console(text: str, params: dict, public: bool):
     return rows.keys, r([plain(x.data()) for x in rows.records]), rows.truncated
 
 
+@kept
 def datasets() -> list[str]:
     return [r["dataset"] for r in graph().read("stats/datasets")]
 
 
+@kept
 def duplicates(dataset: str | None, against: str | None, threshold: float) -> list[dict]:
     """Candidate pairs for the possible-duplicates page (never in public mode: they pair real names)."""
     return [c.as_dict() for c in resolution.candidates(graph(), dataset=dataset, against=against,
                                                        threshold=threshold)]
 
 
+@kept
 def claims_on(node_id: str) -> list[dict]:
     """Each dataset's word on a record itself: what it calls it, and what it cites."""
     rows = [plain(r) for r in graph().read("library/who_said_what", id=node_id)]
@@ -265,6 +308,9 @@ def decide(kind: str, a: str, b: str, note: str | None) -> str:
     """Merge (keep a, take b in) or judge distinct; returns what was done, for the page to say."""
     if kind == "merge":
         done = decisions.merge(graph(), a, b, note or None)
-        return f"Merged {done['merged']} into {done['canonical']}. Undo: chainwatch unmerge {done['merged']}"
-    done = decisions.distinct(graph(), a, b, note or None)
-    return f"Recorded that {a} and {b} are different actors ({done['decision']})."
+        said = f"Merged {done['merged']} into {done['canonical']}. Undo: chainwatch unmerge {done['merged']}"
+    else:
+        done = decisions.distinct(graph(), a, b, note or None)
+        said = f"Recorded that {a} and {b} are different actors ({done['decision']})."
+    begin_run()  # the rest of this run reads the graph as the decision left it
+    return said

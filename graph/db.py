@@ -39,6 +39,7 @@ class Graph:
 
         self.conn = conn
         self.database = conn.database
+        self.sent = 0  # statements from cypher/ run so far (what the explorer's cache saves is counted in it)
         # Server notifications (e.g. "property key does not exist" on an empty
         # graph) would be logged to stderr on every query; results say enough.
         self.driver = GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password),
@@ -84,10 +85,21 @@ class Graph:
         from neo4j import Query, RoutingControl
 
         q = querylib.get(name)
+        self.sent += 1
         records, _, _ = self.driver.execute_query(
             Query(q.text, timeout=long_timeout()) if q.long else q.text, params,
             database_=self.database, routing_=RoutingControl.WRITE if write else RoutingControl.READ)
         return [r.data() for r in records]
+
+    def version(self) -> str:
+        """Changes whenever a transaction is committed, by anyone: the bookmark the server returns
+        for a read names its last committed transaction. One round trip; the explorer keeps its
+        reads under it (explorer/cache.py)."""
+        from neo4j import READ_ACCESS
+
+        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as s:
+            s.run(querylib.get("stats/version").text).consume()
+            return "|".join(sorted(s.last_bookmarks().raw_values))
 
     @contextmanager
     def session(self) -> Iterator[neo4j.Session]:

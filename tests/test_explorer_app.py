@@ -90,7 +90,8 @@ def test_network_html_is_offline_and_escapes_names():
 
 def page(name: str, **query: str) -> AppTest:
     """One page of the explorer run alone, as the app would run it."""
-    at = AppTest.from_string(f"from explorer.pages import {name}\n{name}()", default_timeout=60)
+    at = AppTest.from_string(f"from explorer import data, pages\nwith data.page_run():\n    pages.{name}()",
+                             default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
@@ -108,6 +109,19 @@ def test_entity_page(sample):
     assert "Relations, memberships and commands over time" in [s.value for s in at.subheader]
     relations = at.dataframe[1].value
     assert "REPRESENTS" in set(relations["relation"]) and "src:insider-2022" in set(relations["sources"])
+
+
+def test_a_page_asks_the_server_again_only_when_the_graph_changed(sample):
+    """A rerun (any click) is served from the cache; a write by anyone, here as Neo4j Browser
+    would send it, is seen on the next run."""
+    at = page("entity_page", id="person:baurzhan-azanov")
+    sent = data.graph().sent
+    at.run()
+    assert data.graph().sent == sent and at.header[0].value == "Baurzhan Azanov"
+    sample.driver.execute_query("MATCH (p:Person {id: $id}) SET p.name = $name", id="person:baurzhan-azanov",
+                                name="Baurzhan Azanov (renamed)", database_=sample.database)
+    at.run()
+    assert data.graph().sent > sent and at.header[0].value == md("Baurzhan Azanov (renamed)")
 
 
 def test_entity_page_shows_where_datasets_disagree(graph, tmp_path):
