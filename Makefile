@@ -56,3 +56,5 @@ bench: setup  # make bench SIZE=100000: bench/scale.py at that many people
 	$(BIN)/python -m bench.network_settle
 	$(BIN)/python -m bench.startup
 	$(BIN)/python -m bench.reload
+	$(BIN)/python -m bench.scan
+	$(BIN)/python -m bench.explorer_draw

@@ -24,7 +24,7 @@ from graph.publication import Picture
 from graph.report_formats import render
 from graph.values import plain
 
-NETWORK_CAP = 150
+NETWORK_CAP = config.network_cap()  # nodes drawn around a centre at most
 EXPAND_CAP = 40  # neighbours one click on the canvas adds at most
 HUB_LIMIT = 60  # more relationships of one kind than this around the centre are drawn as one node
 HUB_UNITS = 30  # units offered to expand a crowd by

@@ -89,6 +89,20 @@ network.on("click", function (params) {
 """
 
 
+# The layout is computed before the picture shows (stabilization); physics then stops. Left on,
+# 500 nodes drifted for half a minute after the picture appeared (bench/explorer_draw.py).
+SETTLE_SCRIPT = """
+<script>
+(function () {
+  function still() { network.setOptions({physics: {enabled: false}}); }
+  if (network.physics.stabilized) { still(); return; }  // a small picture is laid out at once
+  network.once("stabilizationIterationsDone", still);
+  network.once("stabilized", still);
+})();
+</script>
+"""
+
+
 # A canvas is laid out by Python (explorer/canvas.py): vis-network only draws it.
 PLACED = {"physics": {"enabled": False}}
 
@@ -122,8 +136,11 @@ def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, hei
                          title=f"{e['type']}{role}\n{period}\nconfidence: {e.get('confidence')}\n"
                                f"sources: {', '.join(e.get('sources') or [])}",
                          dashes=e.get("confidence") == "low")
-    net.set_options(json.dumps({**OPTIONS, **(HIERARCHY if hierarchy else PLACED if positions else {})}))
+    fixed = HIERARCHY if hierarchy else PLACED if positions else None
+    net.set_options(json.dumps({**OPTIONS, **(fixed or {})}))
     html = strip_remote(net.generate_html(notebook=False))
+    if fixed is None:
+        html = html.replace("</body>", SETTLE_SCRIPT + "</body>")
     if pick_field:
         html = html.replace("</body>", PICK_SCRIPT % json.dumps(pick_field) + "</body>")
     return html

@@ -105,6 +105,15 @@ def long_timeout() -> float:
                           "set e.g. 7200, or unset it") from None
 
 
+def network_cap() -> int:
+    """How many nodes the explorer's network draws around a centre (150; a fast machine and
+    browser draw 500 in a few seconds: bench/explorer_draw.py)."""
+    raw = os.environ.get("CHAINWATCH_NETWORK_CAP", "150")
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"CHAINWATCH_NETWORK_CAP={raw!r} is not a number of nodes; set e.g. 300, or unset it")
+    return int(raw)
+
+
 def row_cap() -> int:
     return int(os.environ.get("CHAINWATCH_ROW_CAP", DEFAULT_ROW_CAP))
 

@@ -146,6 +146,8 @@ def test_network_renders_the_nodes_the_query_returned(page):
     expect(page.get_by_text(f"{expected} nodes")).to_be_visible(timeout=30_000)
     frame = network_frame(page)
     assert frame.evaluate("() => network.body.data.nodes.length") == expected
+    # Laid out before it shows, then still: physics left on, 500 nodes drifted for half a minute.
+    frame.wait_for_function("() => !network.physics.physicsEnabled", timeout=20_000)
     shot(page, "network-azanov")
 
 
