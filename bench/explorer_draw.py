@@ -10,15 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 
-from bench.private import _port, private_graph
+from bench.private import private_graph
 from bench.ratios import show
 from ingest.load import ingest
 from ingest.synth import synth
+from tests.explorer_server import serve
 
 ROUNDS = 3
 HOPS = 3
@@ -43,23 +41,6 @@ def centre(g, cap: int) -> str:
         if data.neighbourhood(row["id"], False, hops=HOPS, cap=cap)["shown"] >= cap:
             return row["id"]
     raise SystemExit(f"no unit has {cap} nodes within {HOPS} hops: raise CHAINWATCH_BENCH_PEOPLE")
-
-
-def serve(home, cap: int):
-    port = _port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(CHAINWATCH_HOME=str(home), CHAINWATCH_NETWORK_CAP=str(cap))
-    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "explore", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            return proc, base
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("the explorer did not start")
 
 
 def draw_seconds(browser, url: str, cap: int) -> float:
@@ -88,7 +69,7 @@ def main() -> None:
         ingest(g, tmp / "ds")
         os.environ["CHAINWATCH_HOME"] = str(g.conn.local_home)
         middle = centre(g, cap)
-        proc, base = serve(g.conn.local_home, cap)
+        proc, base = serve(g.conn.local_home, env={"CHAINWATCH_NETWORK_CAP": str(cap)})
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=[

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -22,7 +20,8 @@ import pytest
 from explorer import data
 from explorer.pages import CANVAS_PICK
 from ingest.load import ingest
-from tests.conftest import ROOT, SAMPLE, free_port
+from tests.conftest import ROOT, SAMPLE
+from tests.explorer_server import serve
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -36,25 +35,6 @@ if not CHROMIUM:
 
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-
-def serve(neo4j_home, *flags: str):
-    """`chainwatch explore` on a free port; returns (process, base url) once it answers."""
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["CHAINWATCH_HOME"] = str(neo4j_home)
-    proc = subprocess.Popen([sys.executable, "-m", "chainwatch", "explore", "--port", str(port), *flags], env=env,
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/_stcore/health", timeout=1)
-            return proc, base
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("the explorer did not start: " + proc.stdout.read().decode(errors="replace"))
 
 
 @pytest.fixture(scope="module")
