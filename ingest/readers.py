@@ -30,14 +30,14 @@ METADATA_FILE = "dataset.yaml"
 METADATA_KEY = "dataset"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     value: Any  # text as written; YAML may give a real list, a workbook a number or a date
     line: int
     column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     file: str  # as shown to the user, e.g. people.csv or case.yaml
     kind: str  # the file stem: people, relations...

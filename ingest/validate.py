@@ -28,7 +28,7 @@ NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 KnownIds = Callable[[list[str]], dict[str, list[str]]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     id: str
     label: str
@@ -37,7 +37,7 @@ class Node:
     row: Row
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     id: str
     type: str
