@@ -51,25 +51,35 @@ WHERE x <> i
                    WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo) }
   AND NOT EXISTS { MATCH p = (i)-[:PART_OF*1..12]->(x)
                    WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo) }
-// the rule: a common superior c, not an apex, within max_depth hops of each (x at O's date, i at A's date)
-MATCH xpath = (x)-[:PART_OF*1..12]->(c:Unit|Agency)<-[:PART_OF*1..12]-(i)
-WHERE none(n IN nodes(xpath) WHERE coalesce(n.apex, false))
-// split the path at c: the part before climbs from x (valid at O's date), the rest from i (at A's date)
-WITH a, x, i, o, c, xpath, ipath, cpath, opath, olo, ohi, alo, ahi,
-     [k IN range(0, length(xpath)) WHERE nodes(xpath)[k] = c][0] AS cut
-WITH a, x, i, o, c, xpath, ipath, cpath, opath, olo, ohi, alo, ahi,
-     relationships(xpath)[..cut] AS xup, relationships(xpath)[cut..] AS iup
-WHERE size(xup) <= $max_depth AND size(iup) <= $max_depth
-  AND all(r IN xup WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
-  AND all(r IN iup WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo)
+// the rule: a common superior c, not an apex, within max_depth hops of each (x at O's date, i at A's
+// date). Each side climbs from its own body, bounded by max_depth, and the two meet at c: walking
+// down from c would visit every body below it.
+CALL (x, olo, ohi) {
+  MATCH xup = (x)-[:PART_OF*1..12]->(c:Unit|Agency)
+  WHERE length(xup) <= $max_depth
+    AND none(n IN nodes(xup) WHERE coalesce(n.apex, false))
+    AND all(r IN relationships(xup) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
+  RETURN c, xup
+}
+CALL (i, alo, ahi) {
+  MATCH iup = (i)-[:PART_OF*1..12]->(ci:Unit|Agency)
+  WHERE length(iup) <= $max_depth
+    AND none(n IN nodes(iup) WHERE coalesce(n.apex, false))
+    AND all(r IN relationships(iup) WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo)
+  RETURN ci, iup
+}
+WITH a, x, i, o, c, ipath, cpath, opath, xup, iup
+WHERE ci = c AND none(r IN relationships(iup) WHERE r IN relationships(xup))
 // one finding per allegation and overseer, listing every implicated body it shares a superior with
-WITH a, x, i, o, c, ipath, cpath, opath, xpath ORDER BY i.id, o.id, c.id
+// (the evidence walks x up to c and down to i, as one path would)
+WITH a, x, i, o, c, ipath, cpath, opath, xup, iup ORDER BY i.id, o.id, c.id
 WITH a, x, collect(DISTINCT i) AS bodies, collect(DISTINCT o.id) AS events, collect(DISTINCT c.name) AS commons,
-     collect([ipath, cpath, opath, xpath]) AS pathsets
-WITH a, x, bodies, events, commons, reduce(acc = [], ps IN pathsets | acc + ps) AS paths
+     collect([nodes(ipath), nodes(cpath), nodes(opath), nodes(xup) + tail(reverse(nodes(iup)))]) AS nodesets,
+     collect([relationships(ipath), relationships(cpath), relationships(opath),
+              relationships(xup) + reverse(relationships(iup))]) AS relsets
 WITH a, x, bodies, events, commons,
-     reduce(acc = [], p IN paths | acc + [n IN nodes(p) WHERE NOT n IN acc]) AS ns,
-     reduce(acc = [], p IN paths | acc + [r IN relationships(p) WHERE NOT r IN acc]) AS rs
+     reduce(acc = [], l IN reduce(all = [], s IN nodesets | all + s) | acc + [n IN l WHERE NOT n IN acc]) AS ns,
+     reduce(acc = [], l IN reduce(all = [], s IN relsets | all + s) | acc + [r IN l WHERE NOT r IN acc]) AS rs
 RETURN 'shared_command' AS rule, 'medium' AS severity, a.id AS allegation, x.id AS actor,
        [b IN bodies | b.id] AS implicated, events,
        {nodes: [n IN ns | n.id], relationships: [r IN rs | r.id]} AS evidence,
