@@ -10,8 +10,9 @@ the explorer begins a new version at once, so the page that took it shows its ef
 
 Answers are handed out as copies, so a page that changes what it was given cannot change
 what the next page is given. The cache is one per process, shared by the sessions: every
-function it keeps takes `public` among its arguments, so a public answer is never served
-for a private one, or the reverse.
+function it keeps whose answer names people takes `public` among its arguments, so a public
+answer is never served for a private one, or the reverse (the others answer ids and days, or
+serve the pages public mode does not offer).
 """
 
 from __future__ import annotations

@@ -249,8 +249,10 @@ def chain(node_id: str, as_of: str | None, public: bool) -> Chain:
 
 
 @kept
-def allegations() -> list[dict]:
-    return case.allegations(graph())
+def allegations(public: bool) -> list[dict]:
+    """The allegations a case view can open; in public mode their titles are redacted (a title
+    may name the victim)."""
+    return redactor(public)(case.allegations(graph()))
 
 
 @kept

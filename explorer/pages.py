@@ -327,7 +327,7 @@ def _link_rows(c, links) -> list[dict]:
 def case_page() -> None:
     """One allegation's story in order, beside its picture: what an advocate retells."""
     st.header("Case")
-    found = {a["id"]: f"{a['date'] or 'undated'}: {a['title']}" for a in data.allegations()}
+    found = {a["id"]: f"{a['date'] or 'undated'}: {a['title']}" for a in data.allegations(public())}
     if not found:
         st.caption("No allegation in the graph yet (events of the types "
                    + md(", ".join(VOCAB.conflict_terms["allegation_types"])) + ").")

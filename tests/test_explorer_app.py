@@ -394,13 +394,29 @@ def test_case_page_tells_the_allegation_in_order_with_its_citations(sample):
 def test_case_page_in_public_names_no_protected_person(sample):
     protected = data.graph().read("report/protected_people")
     assert protected
-    named = [a for a in data.allegations()
+    named = [a for a in data.allegations(False)
              if any(p["name"] in repr(data.story(a["id"], False)) for p in protected)]
     assert named  # stories that do name a protected person when private
     for a in named:
         told = repr(data.story(a["id"], True))
         for p in protected:
             assert p["name"] not in told and p["id"] not in told, (a["id"], p["name"])
+
+
+def test_the_case_pages_list_of_allegations_names_no_protected_person_in_public(graph, tmp_path):
+    from tests.datasets import small
+    ingest(graph, small(tmp_path / "ds", events=[{"id": "event:beating", "type": "ill_treatment",
+                                                  "title": "Beating of Victim", "date": "2022-01-05",
+                                                  "status": "alleged", "sources": "src:a"}]))
+    data.graph.cache_clear()
+    assert "Beating of Victim" in repr(data.allegations(False))
+    assert "Victim" not in repr(data.allegations(True)) and "Beating of V." in repr(data.allegations(True))
+    at = AppTest.from_string("import streamlit as st\nst.session_state['public'] = True\n"
+                             "from explorer.pages import case_page\ncase_page()", default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert "Beating of V." in repr(at.selectbox[0].options) and "Victim" not in repr(at.selectbox[0].options)
+    data.graph.cache_clear()
 
 
 @pytest.fixture
