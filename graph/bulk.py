@@ -136,8 +136,8 @@ def restore(home: Path, folder: Path, *, wipe: bool = False) -> dict[str, int]:
     with Graph(connection(home)) as g:
         schema.apply(g)
         for i in range(0, len(rows), EMPTIES_BATCH):
-            fixed = g.write("dump/set_empty_lists", rows=rows[i:i + EMPTIES_BATCH])[0]["fixed"]
-            if fixed != len(rows[i:i + EMPTIES_BATCH]):  # a key label the statement has no branch for
+            batch = rows[i:i + EMPTIES_BATCH]
+            if g.write("dump/set_empty_lists", rows=batch)[0]["fixed"] != len(batch):  # a key label without a branch
                 raise DumpError("empty lists could not all be set after the import: "
                                 "cypher/dump/set_empty_lists.cypher needs a branch for every key label")
     return {"nodes": len(nodes), "relationships": len(rels)}

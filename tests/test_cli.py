@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -120,8 +122,6 @@ def test_commands_without_a_server_start_without_the_driver(command):
     """The driver (0.25 s to import) and pydantic (which Typer 0.29 imports for every option)
     are loaded only by commands that talk to a server: start-up is what every command pays
     (bench/startup.py measures it)."""
-    import subprocess
-    import sys
     code = ("import sys; from chainwatch.cli import app\n"
             "try:\n    app(sys.argv[1:], prog_name='chainwatch')\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('neo4j', 'pydantic', 'pandas') if m in sys.modules), file=sys.stderr)")
