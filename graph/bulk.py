@@ -116,10 +116,14 @@ def restore(home: Path, folder: Path, *, wipe: bool = False) -> dict[str, int]:
     """Replace the local server's database by the dump in `folder` through neo4j-admin import;
     refuses a database that is not empty unless `wipe` (the import replaces it whole)."""
     nodes, rels = read(folder)  # checked before anything is touched
-    with Graph(connection(home)) as g:
-        if not wipe and not g.read("dump/is_empty")[0]["empty"]:
-            raise DumpError("the database is not empty; restore --bulk replaces it whole. Add --wipe to "
-                            "allow that (take a dump of it before)")
+    return replace_database(home, nodes, rels, wipe=wipe)
+
+
+def replace_database(home: Path, nodes: list[dict], rels: list[dict], *, wipe: bool = False) -> dict[str, int]:
+    """Replace the local server's database by these dump lines (as graph/dump.py reads them):
+    `restore --bulk`, and `ingest --bulk` with the lines a load would have written."""
+    refuse_unless_empty(home, "restore --bulk replaces it whole. Add --wipe to allow that "
+                              "(take a dump of it before)", wipe=wipe)
     work = home / "import" / f"bulk-{time.time_ns()}"
     try:
         files = write_import_files(nodes, rels, work)
@@ -141,3 +145,9 @@ def restore(home: Path, folder: Path, *, wipe: bool = False) -> dict[str, int]:
                 raise DumpError("empty lists could not all be set after the import: "
                                 "cypher/dump/set_empty_lists.cypher needs a branch for every key label")
     return {"nodes": len(nodes), "relationships": len(rels)}
+
+
+def refuse_unless_empty(home: Path, why: str, *, wipe: bool = False) -> None:
+    with Graph(connection(home)) as g:
+        if not wipe and not g.read("dump/is_empty")[0]["empty"]:
+            raise DumpError(f"the database is not empty; {why}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
-from typing import Callable, Sequence
+from typing import Callable, Collection, Container
 
 from graph import config, querylib
 from graph.db import Graph
@@ -45,11 +45,11 @@ def _derive_shared(derive: Callable[[list[dict]], tuple[str, dict]]):
     return follow
 
 
-def put(graph: Graph, nodes: Sequence[dict], relations: Sequence[dict], *, dataset: str,
+def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, dataset: str,
         priority: int, run: str, now, batch_size: int | None = None,
         progress: Progress | None = None) -> Counter:
     """Write a dataset's claims (nodes first, then relationships) and derive what they touch."""
-    def step(name: str, rows: Sequence[dict]):
+    def step(name: str, rows: Collection[dict]):
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
@@ -155,18 +155,17 @@ class ProtectionLifted(Exception):
                          "run it again with --unprotect")
 
 
-def protection_lifted(graph: Graph, dataset: str,
-                      new_rows: dict[str, bool] | None = None, *, replace: bool = True) -> list[str]:
-    """Ids only this dataset protects that would become public: those its new rows
-    (`new_rows`: id -> protected) name without protection, and, when its other claims are
+def protection_lifted(graph: Graph, dataset: str, named: Container[str] = (),
+                      protected: Container[str] = (), *, replace: bool = True) -> list[str]:
+    """Ids only this dataset protects that would become public: those its new rows name
+    (`named`) without protecting them (`protected`), and, when its other claims are
     withdrawn (a removal, or `replace`), those another dataset names without protecting."""
-    new_rows = new_rows or {}
     lifted = []
     for r in graph.read("claims/protecting", dataset=dataset):
         if r["also_protected"]:
             continue
-        if r["id"] in new_rows:
-            if not new_rows[r["id"]]:
+        if r["id"] in named:
+            if r["id"] not in protected:
                 lifted.append(r["id"])
         elif replace and r["named_elsewhere"]:
             lifted.append(r["id"])

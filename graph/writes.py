@@ -11,7 +11,8 @@ are written and their targets derived together, never one without the other.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Sequence
+from itertools import islice
+from typing import Callable, Iterable, Iterator
 
 from graph import config, querylib
 from graph.db import Graph
@@ -28,7 +29,15 @@ def _numbers(records) -> Counter:
                     if isinstance(v, int) and not isinstance(v, bool)})
 
 
-def write_batches(graph: Graph, name: str, rows: Sequence[dict], *,
+def batched(rows: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items (the last shorter) from any iterable, a list or rows read from
+    disk (itertools.batched, which Python 3.11 lacks)."""
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def write_batches(graph: Graph, name: str, rows: Iterable[dict], *,
                   batch_size: int | None = None, then: FollowUp | None = None,
                   on_batch: Callable[[int], None] | None = None, **params) -> Counter:
     """Run statement `name` over `rows` in batches; returns the sums of what they return."""
@@ -45,8 +54,7 @@ def write_batches(graph: Graph, name: str, rows: Sequence[dict], *,
         return done
 
     with graph.session() as session:
-        for i in range(0, len(rows), batch_size):
-            batch = list(rows[i:i + batch_size])
+        for batch in batched(rows, batch_size):
             totals.update(session.execute_write(work, batch))
             if on_batch:
                 on_batch(len(batch))

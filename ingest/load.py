@@ -6,7 +6,8 @@ interrupted load:
      the same format and vocabulary (and, with --replace, a replace too), record
      a run that wrote nothing and stop: loading them again would change nothing
      (`force=True` loads anyway);
-  1. validate everything; any error and nothing is written;
+  1. validate everything, keeping what it makes on disk (ingest/spool.py: memory holds
+     the ids and a batch, not the dataset); any error and nothing is written;
   2. record an IngestRun (dataset, file hashes, time);
   3. the dataset's claims on nodes in batches (sources first, so MENTIONS links
      find them), each batch deriving the nodes it touched (graph/claims.py);
@@ -30,16 +31,19 @@ from importlib.metadata import version
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
 
 from graph import claims, config, names
 from graph.db import Graph
 from graph.identity import Identity
 from graph.vocabulary import VOCABULARY_FILE, load as load_vocabulary
+from graph.writes import batched
 from ingest import formats
 from ingest.problems import DatasetInvalid
 from ingest.readers import RawDataset
-from ingest.validate import Dataset, check_raw
+from ingest.spool import Spool
+from ingest.validate import LOOKUP_BATCH, Dataset, Node, Relation, check_raw
 
 # Called as progress(step_name, rows_done_now, rows_total_for_step).
 Progress = Callable[[str, int, int], None]
@@ -99,21 +103,23 @@ def known_ids(graph: Graph, ident: Identity | None = None) -> Callable[[list[str
     return lookup
 
 
-def node_rows(ds: Dataset, ident: Identity) -> list[dict]:
-    """A row per record, with the record it is now (`node`: another id when a merge took it in)."""
+def write_ready(ident: Identity) -> Callable[[Node | Relation], tuple[str, dict]]:
+    """A validated record as the row claims.put writes: a record with the record it is now
+    (`node`: another id when a merge took it in), a fact with its ends as the dataset says
+    them and the records they are now."""
     vocab = load_vocabulary()
-    return [{"id": n.id, "node": ident.canonical(n.id), "label": n.label,
-             "labels": vocab.labels[n.label].labels, "props": n.props, "sources": n.sources,
-             "name_keys": names.keys([n.props.get("name"), n.props.get("title"),
-                                      *(n.props.get("aliases") or [])]) or None}
-            for n in ds.nodes]
 
-
-def relation_rows(ds: Dataset, ident: Identity) -> list[dict]:
-    """A row per fact, its ends as the dataset says them and the records they are now."""
-    return [{"id": r.id, "type": r.type, "subject": r.subject, "object": r.object,
-             "subject_node": ident.canonical(r.subject), "object_node": ident.canonical(r.object),
-             "props": r.props, "sources": r.sources} for r in ds.relations]
+    def row(record: Node | Relation) -> tuple[str, dict]:
+        if isinstance(record, Node):
+            p = record.props
+            return "nodes", {"id": record.id, "node": ident.canonical(record.id), "label": record.label,
+                             "labels": vocab.labels[record.label].labels, "props": p, "sources": record.sources,
+                             "name_keys": names.keys([p.get("name"), p.get("title"), *(p.get("aliases") or [])]) or None}
+        return "relations", {"id": record.id, "type": record.type, "subject": record.subject,
+                             "object": record.object, "subject_node": ident.canonical(record.subject),
+                             "object_node": ident.canonical(record.object), "props": record.props,
+                             "sources": record.sources}
+    return row
 
 
 def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bool = False,
@@ -130,47 +136,81 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
         _end_run(graph, run_id, {"nodes": 0, "relations": 0})
         return LoadReport(name, 0, 0, dry_run, skipped=raw.skipped, run_id=run_id,
                           unchanged_since=last["loaded_by"])
-    ident = Identity.of(graph)
-    ds = check_raw(raw, known_ids=known_ids(graph, ident))
-    if not ds.ok:
-        raise DatasetInvalid(ds.problems)
-    nodes, relations = node_rows(ds, ident), relation_rows(ds, ident)
-    report = LoadReport(ds.name, len(nodes), len(relations), dry_run, skipped=ds.skipped)
-    if dry_run:
-        found = graph.read("ingest/existing", node_ids=[n["node"] for n in nodes],
-                           relations=[{"id": r["id"], "subject": r["subject_node"], "object": r["object_node"]}
-                                      for r in relations])[0]
-        report.existing_nodes, report.existing_relations = found["nodes"], found["relations"]
-        return report
+    with validated(graph, raw) as (ds, spool, protected):
+        nodes, relations = spool.rows("nodes"), spool.rows("relations")
+        report = LoadReport(ds.name, len(nodes), len(relations), dry_run, skipped=ds.skipped)
+        if dry_run:
+            report.existing_nodes, report.existing_relations = _existing(graph, nodes, relations)
+            return report
 
-    lifted = claims.protection_lifted(
-        graph, ds.name, {n["id"]: bool(n["props"].get("protected")) for n in nodes}, replace=replace)
-    if lifted and not unprotect:
-        raise claims.ProtectionLifted(ds.name, lifted)
+        lifted = claims.protection_lifted(graph, ds.name, named=ds.ids, protected=protected, replace=replace)
+        if lifted and not unprotect:
+            raise claims.ProtectionLifted(ds.name, lifted)
 
-    report.run_id, now = _begin_run(graph, ds.name, raw, "replace" if replace else "update", print_)
-    report.counters += claims.put(graph, nodes, relations, dataset=ds.name, priority=ds.priority,
-                                  run=report.run_id, now=now, batch_size=batch_size,
-                                  progress=progress)
+        report.run_id, now = _begin_run(graph, ds.name, raw, "replace" if replace else "update", print_)
+        report.counters += claims.put(graph, nodes, relations, dataset=ds.name, priority=ds.priority,
+                                      run=report.run_id, now=now, batch_size=batch_size,
+                                      progress=progress)
     if replace:
         report.withdrawn = claims.withdraw(graph, ds.name, keep_run=report.run_id,
                                            batch_size=batch_size, progress=progress)
-    _end_run(graph, report.run_id, {"nodes": len(nodes), "relations": len(relations),
+    _end_run(graph, report.run_id, {"nodes": report.nodes, "relations": report.relations,
                                     **{k: report.counters.get(k, 0) for k in
                                        ("nodes_created", "relationships_created", "claims_written")},
                                     **{f"withdrawn_{k}": v for k, v in report.withdrawn.items()}})
     return report
 
 
+@contextmanager
+def validated(graph: Graph, raw: RawDataset) -> Iterator[tuple[Dataset, Spool, set[str]]]:
+    """Check the dataset, its write-ready rows spooled to disk as they are made (ingest/spool.py),
+    and the ids it marks protected; raises DatasetInvalid, with every problem, if any is an error."""
+    ident = Identity.of(graph)
+    with Spool(write_ready(ident)) as spool:
+        protected: set[str] = set()
+
+        def keep(record: Node | Relation) -> None:
+            if isinstance(record, Node) and record.props.get("protected"):
+                protected.add(record.id)
+            spool.keep(record)
+
+        ds = check_raw(raw, known_ids=known_ids(graph, ident), keep=keep)
+        if not ds.ok:
+            raise DatasetInvalid(ds.problems)
+        yield ds, spool, protected
+
+
+def _existing(graph: Graph, nodes: Iterable[dict], relations: Iterable[dict]) -> tuple[int, int]:
+    """For a dry run: how many of the records and facts are in the graph already, asked a
+    batch at a time."""
+    found = Counter()
+    for batch in batched(nodes, LOOKUP_BATCH):
+        found["nodes"] += graph.read("ingest/existing", node_ids=[n["node"] for n in batch], relations=[])[0]["nodes"]
+    for batch in batched(relations, LOOKUP_BATCH):
+        found["relations"] += graph.read("ingest/existing", node_ids=[], relations=[
+            {"id": r["id"], "subject": r["subject_node"], "object": r["object_node"]} for r in batch])[0]["relations"]
+    return found["nodes"], found["relations"]
+
+
+def run_record(raw: RawDataset, mode: str, print_: str | None, **more: str) -> dict:
+    """The properties an IngestRun begins with: its id, when it began (a claim's first_loaded),
+    what it read."""
+    return {"id": f"run:{uuid.uuid4()}", "started": dt.datetime.now(dt.timezone.utc), "mode": mode,
+            "path": str(raw.path), "files": json.dumps(raw.hashes, sort_keys=True), "fingerprint": print_, **more}
+
+
+def dataset_metadata(raw: RawDataset) -> dict:
+    """What the Dataset node holds besides its name."""
+    return {k: v for k, v in raw.metadata.items() if k != "name"}
+
+
 def _begin_run(graph: Graph, dataset: str, raw: RawDataset, mode: str, print_: str | None,
                **more: str) -> tuple[str, dt.datetime]:
     """Record that a load of `dataset` begins (dataset-format.md: every run is recorded, a
     skipped one too); returns its id and when it began."""
-    run_id, now = f"run:{uuid.uuid4()}", dt.datetime.now(dt.timezone.utc)
-    graph.write("ingest/run_begin", dataset=dataset, metadata={k: v for k, v in raw.metadata.items() if k != "name"},
-                run={"id": run_id, "started": now, "mode": mode, "path": str(raw.path),
-                     "files": json.dumps(raw.hashes, sort_keys=True), "fingerprint": print_, **more})
-    return run_id, now
+    run = run_record(raw, mode, print_, **more)
+    graph.write("ingest/run_begin", dataset=dataset, metadata=dataset_metadata(raw), run=run)
+    return run["id"], run["started"]
 
 
 def _end_run(graph: Graph, run_id: str, counts: dict) -> None:

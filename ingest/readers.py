@@ -8,12 +8,13 @@ dataset.yaml's metadata).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
-import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -62,10 +63,13 @@ class Row:
 
 @dataclass
 class RawDataset:
+    """A dataset as read. `rows` is a list, or (for a folder of CSV files) rows read one
+    at a time as they are asked for, in loading order (sources first, relations last), so
+    that a million rows never sit in memory together; reading them may add `problems`."""
     path: Path
     metadata: dict[str, str] = field(default_factory=dict)
     metadata_file: str = METADATA_FILE
-    rows: list[Row] = field(default_factory=list)
+    rows: Iterable[Row] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)  # file name -> sha256
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # an importer's rows left out (also in problems)
@@ -134,12 +138,12 @@ def _read_folder(folder: Path, vocab: Vocabulary) -> RawDataset:
             loaded = {}
         ds.metadata = {str(k): "" if v is None else str(v) for k, v in loaded.items()}
     for csv_path in sorted(folder.glob("*.csv")):
-        kind = csv_path.stem
-        if kind not in known:
+        if csv_path.stem not in known:
             ds.problems.append(Problem(csv_path.name, None, None, None,
                 f"unknown file; a dataset's CSV files are: {', '.join(f + '.csv' for f in vocab.files)}"))
-            continue
-        _read_csv(ds, csv_path, kind, vocab)
+    readable = [(kind, path, os.stat(path)) for kind in vocab.files
+                if (path := folder / f"{kind}.csv").is_file() and _hash_csv(ds, path)]
+    ds.rows = _csv_rows(ds, readable, vocab)
     for other in sorted(folder.iterdir()):
         if other.suffix.lower() in (".xlsx", ".xls", ".ods", ".tsv"):
             ds.problems.append(Problem(other.name, None, None, None,
@@ -148,47 +152,74 @@ def _read_folder(folder: Path, vocab: Vocabulary) -> RawDataset:
     return ds
 
 
-def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> None:
-    data = path.read_bytes()
-    ds.hashes[path.name] = _sha256(data)
-    try:
-        text = data.decode("utf-8-sig")  # tolerate the BOM spreadsheet programs write
-    except UnicodeDecodeError as e:
-        line = data[:e.start].count(b"\n") + 1
-        ds.problems.append(Problem(path.name, line, None, None,
-            "not UTF-8 text; save the file as 'CSV UTF-8' from your spreadsheet program"))
-        return
+CHUNK = 1 << 20
+
+
+def _hash_csv(ds: RawDataset, path: Path) -> bool:
+    """Record the file's hash and check that it is UTF-8 text, a chunk at a time; False
+    (with the problem) when it is not, so its rows are not read."""
+    digest, decoder = hashlib.sha256(), codecs.getincrementaldecoder("utf-8-sig")()
+    lines = 1
+    with open(path, "rb") as f:
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+            pending = decoder.getstate()[0]
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as e:
+                lines += (pending + chunk)[:e.start].count(b"\n")
+                ds.problems.append(Problem(path.name, lines, None, None,
+                    "not UTF-8 text; save the file as 'CSV UTF-8' from your spreadsheet program"))
+                return False
+            lines += chunk.count(b"\n")
+    ds.hashes[path.name] = digest.hexdigest()
+    return True
+
+
+def _csv_rows(ds: RawDataset, files: list[tuple[str, Path, os.stat_result]],
+              vocab: Vocabulary) -> Iterator[Row]:
+    for kind, path, seen in files:
+        yield from _read_csv(ds, path, kind, vocab)
+        now = os.stat(path)
+        if (now.st_size, now.st_mtime_ns) != (seen.st_size, seen.st_mtime_ns):
+            ds.problems.append(Problem(path.name, None, None, None,
+                "the file changed while it was being read; nothing was written: run the command again"))
+
+
+def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> Iterator[Row]:
     # Only \r and \n end a line: a cell may hold U+2028 or other characters that
-    # str.splitlines would treat as line breaks.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [h.strip() for h in next(reader, [])]
-    except csv.Error as e:
-        ds.problems.append(Problem(path.name, 1, None, None, "unreadable header row: " + _csv_error(e)))
-        return
-    if not header:
-        return
-    _check_header(ds, path.name, kind, header, vocab)
-    last_line = reader.line_num
-    try:
-        for values in reader:
-            line = last_line + 1
-            last_line = reader.line_num
-            if not any(v.strip() for v in values):
-                continue  # blank rows are common in spreadsheets
-            if len(values) > len(header):
-                ds.problems.append(Problem(path.name, line, len(header) + 1, None,
-                    f"this row has {len(values)} cells but the header has {len(header)}; "
-                    "a value with a comma must be in double quotes"))
-                continue
-            # Spreadsheet programs drop trailing empty cells: a short row's missing
-            # cells are empty cells, so a required one is reported, not skipped.
-            values += [""] * (len(header) - len(values))
-            cells = {name: Cell(original(value), line, i)  # a cell neutralised against formulas
-                     for i, (name, value) in enumerate(zip(header, values), start=1)}
-            ds.rows.append(Row(path.name, kind, line, cells))
-    except csv.Error as e:
-        ds.problems.append(Problem(path.name, reader.line_num, None, None, _csv_error(e)))
+    # str.splitlines would treat as line breaks. utf-8-sig: tolerate the BOM spreadsheet
+    # programs write. The file was checked to be UTF-8 when it was hashed.
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        try:
+            header = [h.strip() for h in next(reader, [])]
+        except csv.Error as e:
+            ds.problems.append(Problem(path.name, 1, None, None, "unreadable header row: " + _csv_error(e)))
+            return
+        if not header:
+            return
+        _check_header(ds, path.name, kind, header, vocab)
+        last_line = reader.line_num
+        try:
+            for values in reader:
+                line = last_line + 1
+                last_line = reader.line_num
+                if not any(v.strip() for v in values):
+                    continue  # blank rows are common in spreadsheets
+                if len(values) > len(header):
+                    ds.problems.append(Problem(path.name, line, len(header) + 1, None,
+                        f"this row has {len(values)} cells but the header has {len(header)}; "
+                        "a value with a comma must be in double quotes"))
+                    continue
+                # Spreadsheet programs drop trailing empty cells: a short row's missing
+                # cells are empty cells, so a required one is reported, not skipped.
+                values += [""] * (len(header) - len(values))
+                cells = {name: Cell(original(value), line, i)  # a cell neutralised against formulas
+                         for i, (name, value) in enumerate(zip(header, values), start=1)}
+                yield Row(path.name, kind, line, cells)
+        except csv.Error as e:
+            ds.problems.append(Problem(path.name, reader.line_num, None, None, _csv_error(e)))
 
 
 def _csv_error(e: csv.Error) -> str:

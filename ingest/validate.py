@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import networkx as nx
+import numpy as np
 
 from graph import dates
 from graph.vocabulary import Column, Vocabulary, load
 from ingest import formats, types
-from ingest.readers import RawDataset
 from ingest.problems import Problem
 from ingest.readers import RawDataset, Row
 
@@ -26,6 +27,9 @@ NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 # Given ids, return {id: [labels]} for those already in the graph.
 KnownIds = Callable[[list[str]], dict[str, list[str]]]
+LOOKUP_BATCH = 5_000  # ids asked of the graph at a time
+# Takes each valid record (a Node or a Relation) as validation makes it.
+Keep = Callable[["Node | Relation"], None]
 
 
 @dataclass(slots=True)
@@ -48,16 +52,52 @@ class Relation:
     row: Row
 
 
+class DefinedIds:
+    """The ids a dataset defines, each with its label and where it was first defined
+    packed in one integer (line and place): a million ids take about 130 MB, not 400."""
+
+    def __init__(self):
+        self._at: dict[str, int] = {}
+        self._places: list[tuple[str, str]] = []  # (file, label)
+        self._place_index: dict[tuple[str, str], int] = {}
+
+    def define(self, node_id: str, label: str, row: Row) -> tuple[str, int] | None:
+        """Record node_id; if it was defined before, return (file, line) of that first time."""
+        if (at := self._at.get(node_id)) is not None:
+            return self._places[at & 0xFFFF][0], at >> 16
+        place = self._place_index.setdefault((row.file, label), len(self._places))
+        if place == len(self._places):
+            self._places.append((row.file, label))
+        self._at[node_id] = row.line << 16 | place
+        return None
+
+    def label(self, node_id: str) -> str | None:
+        at = self._at.get(node_id)
+        return None if at is None else self._places[at & 0xFFFF][1]
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self._at
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+
 @dataclass
 class Dataset:
     name: str
     path: Path
     metadata: dict
-    nodes: list[Node] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)  # filled unless check_raw was given `keep`
     relations: list[Relation] = field(default_factory=list)
+    node_count: int = 0
+    relation_count: int = 0
+    ids: DefinedIds = field(default_factory=DefinedIds)
     hashes: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # rows an importer left out
+
+    def keep(self, record: "Node | Relation") -> None:
+        (self.nodes if isinstance(record, Node) else self.relations).append(record)
 
     @property
     def priority(self) -> int:
@@ -84,7 +124,7 @@ class _Checker:
     def __init__(self, raw: RawDataset, vocab: Vocabulary):
         self.raw = raw
         self.vocab = vocab
-        self.problems: list[Problem] = list(raw.problems)
+        self.problems: list[Problem] = []
 
     def problem(self, row: Row, name: str | None, message: str, warning: bool = False) -> None:
         line, col = row.where(name) if name else (row.line, None)
@@ -107,77 +147,79 @@ class _Checker:
 
 
 def validate(path: Path | str, known_ids: KnownIds | None = None,
-             vocab: Vocabulary | None = None, fmt: str = "native") -> Dataset:
+             vocab: Vocabulary | None = None, fmt: str = "native", keep: Keep | None = None) -> Dataset:
     """Read (with the reader of format `fmt`) and check a dataset; `known_ids` (when given)
-    consults the graph."""
+    consults the graph; `keep` as for check_raw."""
     vocab = vocab or load()
-    return check_raw(formats.reader(fmt)(Path(path), vocab), known_ids, vocab)
+    return check_raw(formats.reader(fmt)(Path(path), vocab), known_ids, vocab, keep)
 
 
-def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabulary | None = None) -> Dataset:
-    """Check a dataset already read (ingest reads first, to skip files loaded before unchanged)."""
+def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabulary | None = None,
+              keep: Keep | None = None) -> Dataset:
+    """Check a dataset already read (ingest reads first, to skip files loaded before unchanged).
+    Each valid record goes to `keep` as it is made (by default, into the Dataset's lists): a
+    folder's rows are read one at a time, so a caller that spools them holds no more than the
+    ids in memory."""
     vocab = vocab or load()
     check = _Checker(raw, vocab)
     ds = Dataset(name=raw.metadata.get("name", "").strip(), path=raw.path,
                  metadata=raw.metadata, hashes=raw.hashes, skipped=raw.skipped)
+    keep = keep or ds.keep
     _check_metadata(check, raw, ds)
     default_conf = raw.metadata.get("default_confidence") or "medium"
     if default_conf not in vocab.lists["confidence"]:
         default_conf = "medium"
-
-    # Sources first, so a load's batches always find the sources they link to.
-    order = {stem: i for i, stem in enumerate(vocab.files)}
-    raw.rows.sort(key=lambda r: order[r.kind])
-    defined: dict[str, tuple[str, Row]] = {}
-    for row in raw.rows:
+    refs = _References(check, known_ids, vocab, ds.ids)
+    facts = _Facts()
+    for row in _in_loading_order(raw.rows, vocab):
         if row.kind == vocab.relation_file:
+            refs.all_defined = True
+            rel = _relation(check, row, vocab, default_conf)
+            if rel is not None:
+                refs.check_relation(rel)
+                facts.add(rel)
+                keep(rel)
+                ds.relation_count += 1
             continue
-        label = vocab.label_for_file(row.kind)
-        v = check.values(row, label.columns)
-        node_id = v.pop("id")
-        if node_id is None:
-            continue
-        if node_id in defined:
-            first = defined[node_id][1]
-            check.problem(row, "id", f"id '{node_id}' is already defined in {first.file} line "
-                          f"{first.line}; ids are unique across the whole dataset")
-            continue
-        defined[node_id] = (label.name, row)
-        sources = v.pop("sources", None) or []
-        if label.name == "Event":
-            _event_dates(check, row, v)
-            if not v.get("confidence"):
-                v["confidence"] = default_conf
-        if label.name == "Person" and v.get("protected") and not v.get("pseudonym"):
-            check.problem(row, "pseudonym", "this person is protected but has no pseudonym; "
-                          "public outputs will call them by an automatic one until you add it",
-                          warning=True)
-        ds.nodes.append(Node(node_id, label.name, v, sources, row))
-
-    seen_relations: dict[str, Row] = {}
-    for row in raw.rows:
-        if row.kind != vocab.relation_file:
-            continue
-        rel = _relation(check, row, vocab, default_conf)
-        if rel is None:
-            continue
-        if rel.id in seen_relations:
-            first = seen_relations[rel.id]
-            check.problem(row, None, f"the same fact is already on line {first.line} (same subject, "
-                          "relation, object, role and dates); merge the two rows' sources into one")
-            continue
-        seen_relations[rel.id] = row
-        ds.relations.append(rel)
-
-    _check_references(check, ds, defined, known_ids, vocab)
-    _check_cycles(check, ds)
-    ds.problems = check.problems
+        node = _node(check, row, vocab, default_conf)
+        if node is not None and refs.define(node):
+            keep(node)
+            ds.node_count += 1
+    refs.finish()
+    facts.check(check)
+    ds.problems = [*raw.problems, *check.problems]
     return ds
 
 
+def _in_loading_order(rows: Iterable[Row], vocab: Vocabulary) -> Iterable[Row]:
+    """Sources first, relations last: a load's batches always find the records they link to,
+    and every id is defined before a relation names it. A folder's reader yields its rows in
+    this order already; a list (a YAML file, an importer's rows) is sorted."""
+    if not isinstance(rows, list):
+        return rows
+    order = {stem: i for i, stem in enumerate(vocab.files)}
+    return sorted(rows, key=lambda r: order[r.kind])
+
+
+def _node(check: _Checker, row: Row, vocab: Vocabulary, default_conf: str) -> Node | None:
+    label = vocab.label_for_file(row.kind)
+    v = check.values(row, label.columns)
+    node_id = v.pop("id")
+    if node_id is None:
+        return None
+    sources = v.pop("sources", None) or []
+    if label.name == "Event":
+        _event_dates(check, row, v)
+        if not v.get("confidence"):
+            v["confidence"] = default_conf
+    if label.name == "Person" and v.get("protected") and not v.get("pseudonym"):
+        check.problem(row, "pseudonym", "this person is protected but has no pseudonym; "
+                      "public outputs will call them by an automatic one until you add it",
+                      warning=True)
+    return Node(node_id, label.name, v, sources, row)
 def _check_metadata(check: _Checker, raw: RawDataset, ds: Dataset) -> None:
     where = raw.metadata_file
-    if not raw.metadata and not any(p.file == where for p in check.problems):
+    if not raw.metadata and not any(p.file == where for p in raw.problems):
         check.problems.append(Problem(where, None, None, "name",
             f"no dataset metadata: add {where} with at least `name: my-dataset`"
             if where.endswith("dataset.yaml") else
@@ -248,70 +290,142 @@ def _relation(check: _Checker, row: Row, vocab: Vocabulary, default_conf: str) -
     return Relation(rid, spec.name, subject, obj, v, sources, row)
 
 
-def _check_references(check: _Checker, ds: Dataset, defined: dict, known_ids: KnownIds | None,
-                      vocab: Vocabulary) -> None:
-    wanted: set[str] = set()
-    for n in ds.nodes:
-        wanted.update(n.sources)
-    for r in ds.relations:
-        wanted.update([r.subject, r.object, *r.sources])
-    outside = sorted(i for i in wanted if i not in defined)
-    in_graph = known_ids(outside) if (known_ids and outside) else {}
-    # Ids the dataset defines must not already be in the graph as another kind.
-    if known_ids and defined:
-        for node_id, labels in known_ids(sorted(defined)).items():
-            label, row = defined[node_id]
-            if label not in labels:
-                check.problem(row, "id", f"'{node_id}' is already in the graph as a "
-                              f"{'/'.join(labels)}, not a {label}; choose another id")
+class _References:
+    """Every id a row names must be defined, in the dataset or in the graph, and be of a
+    kind its field allows. Ids the dataset defined before are judged at once; the others are
+    asked of the graph in batches once every record is read (relations come last), so no
+    list of all references is kept."""
 
-    def label_of(i: str) -> set[str]:
-        if i in defined:
-            return {defined[i][0]}
-        return set(in_graph.get(i, []))
+    def __init__(self, check: _Checker, known_ids: KnownIds | None, vocab: Vocabulary, ids: DefinedIds):
+        self.check, self.known_ids, self.vocab, self.ids = check, known_ids, vocab, ids
+        self.all_defined = False  # set when the first relation is read
+        self.pending: list[tuple[Row, str, str, str | None]] = []  # row, field, id, relation type
+        self.new: list[tuple[str, str, Row]] = []  # ids defined here, to check against the graph
 
-    def missing(i: str, what: str) -> str:
-        where = "in this dataset or in the graph" if known_ids else \
-            "in this dataset (the graph was not consulted)"
-        return f"{what} '{i}' is not defined {where}; add it, or fix the id's spelling"
+    def define(self, node: Node) -> bool:
+        """Record a node's id (False, with the problem, when the dataset defined it already)
+        and check the sources it cites."""
+        if first := self.ids.define(node.id, node.label, node.row):
+            self.check.problem(node.row, "id", f"id '{node.id}' is already defined in {first[0]} line "
+                               f"{first[1]}; ids are unique across the whole dataset")
+            return False
+        if self.known_ids:
+            self.new.append((node.id, node.label, node.row))
+            if len(self.new) >= LOOKUP_BATCH:
+                self._check_new()
+        for s in node.sources:
+            self._cite(node.row, "sources", s, None)
+        return True
 
-    for n in ds.nodes:
-        for s in n.sources:
-            if not label_of(s):
-                check.problem(n.row, "sources", missing(s, "source"))
-            elif "Source" not in label_of(s):
-                check.problem(n.row, "sources", f"'{s}' is a {'/'.join(label_of(s))}, not a Source")
-    for r in ds.relations:
-        spec = vocab.relations[r.type]
+    def check_relation(self, r: Relation) -> None:
         if not r.sources:
-            check.problem(r.row, "sources", "every fact must cite at least one source id "
-                          "(from sources.csv)")
+            self.check.problem(r.row, "sources", "every fact must cite at least one source id "
+                               "(from sources.csv)")
         for s in r.sources:
-            if not label_of(s):
-                check.problem(r.row, "sources", missing(s, "source"))
-            elif "Source" not in label_of(s):
-                check.problem(r.row, "sources", f"'{s}' is a {'/'.join(label_of(s))}, not a Source")
-        for end, allowed, field_name in ((r.subject, spec.sources, "subject"),
-                                         (r.object, spec.targets, "object")):
-            labels = label_of(end)
-            if not labels:
-                check.problem(r.row, field_name, missing(end, field_name))
-            elif not labels & set(allowed):
-                check.problem(r.row, field_name, f"a {r.type} {field_name} must be a "
-                              f"{' or '.join(allowed)}, and '{end}' is a {'/'.join(sorted(labels))}")
+            self._cite(r.row, "sources", s, None)
+        self._cite(r.row, "subject", r.subject, r.type)
+        self._cite(r.row, "object", r.object, r.type)
+
+    def finish(self) -> None:
+        self._check_new()
+        self._resolve()
+
+    def _cite(self, row: Row, field_name: str, i: str, rel_type: str | None) -> None:
+        label = self.ids.label(i)
+        if label is not None:
+            self._judge(row, field_name, i, {label}, rel_type)
+            return
+        self.pending.append((row, field_name, i, rel_type))
+        if self.all_defined and len(self.pending) >= LOOKUP_BATCH:
+            self._resolve()
+
+    def _resolve(self) -> None:
+        """Judge the references to ids the dataset does not define, against the graph."""
+        outside = sorted({i for _, _, i, _ in self.pending if i not in self.ids})
+        in_graph = self.known_ids(outside) if (self.known_ids and outside) else {}
+        for row, field_name, i, rel_type in self.pending:
+            label = self.ids.label(i)
+            self._judge(row, field_name, i, {label} if label else set(in_graph.get(i, [])), rel_type)
+        self.pending = []
+
+    def _check_new(self) -> None:
+        """Ids the dataset defines must not already be in the graph as another kind."""
+        if self.new:
+            found = self.known_ids([i for i, _, _ in self.new])
+            for node_id, label, row in self.new:
+                if node_id in found and label not in found[node_id]:
+                    self.check.problem(row, "id", f"'{node_id}' is already in the graph as a "
+                                       f"{'/'.join(found[node_id])}, not a {label}; choose another id")
+        self.new = []
+
+    def _judge(self, row: Row, field_name: str, i: str, labels: set[str], rel_type: str | None) -> None:
+        """rel_type None: a cited source; else the subject or object of a relation of that type."""
+        if not labels:
+            where = "in this dataset or in the graph" if self.known_ids else \
+                "in this dataset (the graph was not consulted)"
+            what = "source" if rel_type is None else field_name
+            self.check.problem(row, field_name, f"{what} '{i}' is not defined {where}; "
+                               "add it, or fix the id's spelling")
+        elif rel_type is None:
+            if "Source" not in labels:
+                self.check.problem(row, field_name, f"'{i}' is a {'/'.join(labels)}, not a Source")
+        else:
+            spec = self.vocab.relations[rel_type]
+            allowed = spec.sources if field_name == "subject" else spec.targets
+            if not labels & set(allowed):
+                self.check.problem(row, field_name, f"a {rel_type} {field_name} must be a "
+                                   f"{' or '.join(allowed)}, and '{i}' is a {'/'.join(sorted(labels))}")
+
+
+class _Facts:
+    """What is checked across relations once all are read: the same fact twice (found by its
+    id as a 64-bit number and its place packed in another, in arrays: a few megabytes for a
+    million facts) and loops in the hierarchy (its PART_OF links are kept)."""
+
+    def __init__(self):
+        self.keys = array("Q")  # the fact's id as a number
+        self.lines = array("Q")  # line << 16 | file (an index in self.files)
+        self.files: dict[str, int] = {}
+        self.part_of: list[Relation] = []
+
+    def add(self, r: Relation) -> None:
+        self.keys.append(int(r.id[4:], 16))
+        self.lines.append(r.row.line << 16 | self.files.setdefault(r.row.file, len(self.files)))
+        if r.type == "PART_OF":
+            self.part_of.append(r)
+
+    def check(self, check: _Checker) -> None:
+        self._check_repeats(check)
+        _check_cycles(check, self.part_of)
+
+    def _check_repeats(self, check: _Checker) -> None:
+        keys = np.frombuffer(self.keys, dtype=np.uint64) if self.keys else np.empty(0, np.uint64)
+        order = np.argsort(keys, kind="stable")  # a repeated fact right after its first row
+        ranked = keys[order]
+        again = np.flatnonzero(ranked[1:] == ranked[:-1]) + 1
+        if not len(again):
+            return
+        files = list(self.files)
+        first_of: dict[int, int] = {}
+        for k in again:  # a run of repeats: each names the first row of the run
+            first_of[int(order[k])] = first_of.get(int(order[k - 1]), int(order[k - 1]))
+        for later in sorted(first_of):
+            at, first = self.lines[later], self.lines[first_of[later]]
+            check.problems.append(Problem(files[at & 0xFFFF], at >> 16, None, None,
+                f"the same fact is already on line {first >> 16} (same subject, relation, object, "
+                "role and dates); merge the two rows' sources into one"))
 
 
 MAX_CYCLES_REPORTED = 20
 
 
-def _check_cycles(check: _Checker, ds: Dataset) -> None:
+def _check_cycles(check: _Checker, part_of: list[Relation]) -> None:
     """A body cannot be part of itself: PART_OF links that close a loop while all are valid
     at some common date are a data error (a reorganisation that reverses a link years later
     is not). Chains stay finite whatever the data, but a loop would make nonsense of them."""
     hierarchy = nx.MultiDiGraph()
-    for r in ds.relations:
-        if r.type == "PART_OF":
-            hierarchy.add_edge(r.subject, r.object, rel=r)
+    for r in part_of:
+        hierarchy.add_edge(r.subject, r.object, rel=r)
     reported = 0
     for cycle in nx.simple_cycles(nx.DiGraph(hierarchy)):
         if reported == MAX_CYCLES_REPORTED:

@@ -1,6 +1,7 @@
-"""`chainwatch restore --bulk`: a dump rebuilt through neo4j-admin database import, on a server
-of its own (the import stops it and replaces its database), gives back the same dump, byte for
-byte; a database that is not empty is replaced only when told."""
+"""The bulk paths through neo4j-admin database import, on a server of their own (the import
+stops it and replaces its database). `chainwatch restore --bulk` gives back the same dump, byte
+for byte; `chainwatch ingest --bulk` gives the graph a load gives; neither replaces a database
+that is not empty unless told."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from graph import bulk, server
 from graph.config import connection
 from graph.db import Graph
-from graph.dump import DumpError, export
+from graph.dump import WIPE_BATCH, DumpError, comparable, export
+from ingest.bulk import ingest_bulk
 from ingest.load import ingest
 from ingest.synth import synth
 from tests.conftest import ROOT, SAMPLE, free_port
@@ -63,3 +65,53 @@ def test_the_command_line_replaces_with_wipe_and_refuses_a_remote_server(graph, 
     remote = subprocess.run([sys.executable, "-m", "chainwatch", "restore", str(tmp_path / "dump"), "--bulk"],
                             capture_output=True, text=True, env=env, timeout=60, cwd=ROOT)
     assert remote.returncode == 1 and "the local server's files" in remote.stderr
+
+
+def emptied(home):
+    with Graph(connection(home)) as g:
+        while g.write("dump/wipe_batch", limit=WIPE_BATCH)[0]["deleted"]:
+            pass
+    return home
+
+
+def test_a_bulk_load_gives_the_graph_a_load_gives(graph, own_home, tmp_path):
+    """Both paths, the same dataset: the same dump (the run log and load times aside), and the
+    bulk load's run is a run like any other (loading the files again is skipped)."""
+    synthetic = tmp_path / "synth"
+    synth(synthetic, 300, seed=3, planted=1)
+    for dataset in (SAMPLE, synthetic):  # the sample: protection, aliases, quotes, dates, empty lists
+        graph.write("admin/delete_everything")
+        ingest(graph, dataset)
+        export(graph, tmp_path / "by-load")
+        report = ingest_bulk(emptied(own_home), dataset)
+        with Graph(connection(own_home)) as g:
+            export(g, tmp_path / "by-import")
+            assert {r["name"] for r in g.read("schema/show")} == {r["name"] for r in graph.read("schema/show")}
+            again = ingest(g, dataset)
+            assert again.unchanged_since == report.run_id
+        assert comparable(tmp_path / "by-import") == comparable(tmp_path / "by-load"), dataset
+    with pytest.raises(DumpError, match="empty database only"):
+        ingest_bulk(own_home, SAMPLE)
+
+
+def test_the_bulk_load_command_refuses_what_it_cannot_do(own_home, tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(CHAINWATCH_HOME=str(emptied(own_home)), COLUMNS="200")
+
+    def run(*args, **more):
+        return subprocess.run([sys.executable, "-m", "chainwatch", "ingest", *args], capture_output=True,
+                              text=True, env={**env, **more}, timeout=600, cwd=ROOT)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "dataset.yaml").write_text("name: bad\n", encoding="utf-8")
+    (bad / "people.csv").write_text("id,name,sources\nperson:a,A,src:nowhere\n", encoding="utf-8")
+    refused = run(str(bad), "--bulk")
+    assert refused.returncode == 1 and "src:nowhere" in refused.stderr and "nothing was written" in refused.stderr
+    assert nodes_in(own_home) == 0
+    loaded = run(str(SAMPLE), "--bulk")
+    assert loaded.returncode == 0 and "by bulk import" in loaded.stdout, loaded.stderr
+    assert nodes_in(own_home) > 100
+    assert "--wipe" not in (busy := run(str(SAMPLE), "--bulk")).stderr and "empty database only" in busy.stderr
+    assert "nothing to replace" in run(str(SAMPLE), "--bulk", "--replace").stderr
+    remote = run(str(SAMPLE), "--bulk", NEO4J_URI="neo4j://127.0.0.1:1", NEO4J_PASSWORD="x")
+    assert remote.returncode == 1 and "load without --bulk" in remote.stderr
