@@ -9,9 +9,9 @@ private server, then what users wait for, measured inside this one process.
   conflict rule and the full conflicts scan, with the database hits `PROFILE` counts.
 
 Run with `make bench SIZE=10000` (or CHAINWATCH_BENCH_SIZE); CHAINWATCH_BENCH_HEAP sets the
-server's heap. Also: the dump restored by transactions and by `--bulk`, beside raw neo4j-admin
-import of the same files. Not measured here yet: `ingest --bulk` (not built) and the explorer
-drawing 500 nodes in Chromium.
+server's heap. Also: the dataset loaded by `ingest --bulk` and its dump restored by transactions
+and by `--bulk`, beside raw neo4j-admin import of the same graph's files (the importer alone).
+The explorer drawing 500 nodes is `bench/explorer_draw.py`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from pathlib import Path
 from bench.private import private_graph
 from graph import bulk, conflicts, querylib, server
 from graph.chains import chain
+from graph.config import connection
 from graph.db import Graph
-from graph.dump import export, read, restore
+from graph.dump import WIPE_BATCH, export, read, restore
 from graph.search import search
 from graph.vocabulary import load as load_vocabulary
+from ingest.bulk import ingest_bulk
 from ingest.load import ingest
 from ingest.synth import synth
 
@@ -115,21 +117,31 @@ def main() -> None:
             p50, p95 = latency(run)
             hits = f"{db_hits(g, *profiled):,}" if profiled else ""
             print(f"  {name:<36} {p50:9.1f} {p95:9.1f}   {hits}", flush=True)
-        restores(g, tmp)
+        restores(g, tmp, full)
 
 
-def restores(g: Graph, tmp: Path) -> None:
-    """The dump of the loaded graph restored by transactions and by bulk import, beside raw
-    neo4j-admin import of the same files (the baseline: the importer alone, server stopped)."""
+def restores(g: Graph, tmp: Path, dataset: Path) -> None:
+    """The dataset loaded by `ingest --bulk`, and the dump of the loaded graph restored by
+    transactions and by bulk import, beside raw neo4j-admin import of the same graph's files
+    (the baseline: the importer alone, server stopped)."""
     home, dump = tmp / "home", tmp / "dump"
     export(g, dump)
+    nodes, rels = read(dump)
+    rows = sum(1 for n in nodes if "Entity" in n["labels"]) + sum(1 for r in rels if r["type"] != "MENTIONS"
+                                                                  and r["type"] != "LOADED")
     t0 = time.perf_counter()
     restore(g, dump, wipe=True)
     by_transactions = time.perf_counter() - t0
     t0 = time.perf_counter()
     bulk.restore(home, dump, wipe=True)
     by_import = time.perf_counter() - t0
-    nodes, rels = read(dump)
+    with Graph(connection(home)) as fresh:  # g's bookmarks name transactions the import replaced
+        while fresh.write("dump/wipe_batch", limit=WIPE_BATCH)[0]["deleted"]:
+            pass
+    peak_before = peak_mb()
+    t0 = time.perf_counter()
+    ingest_bulk(home, dataset)
+    by_bulk_load = time.perf_counter() - t0
     files = bulk.write_import_files(nodes, rels, tmp / "raw")
     settings = server.status(home).settings
     server.stop(home)
@@ -137,10 +149,16 @@ def restores(g: Graph, tmp: Path) -> None:
     server.admin_import(home, files.nodes, files.relationships, array_delimiter=bulk.ARRAY)
     raw = time.perf_counter() - t0
     server.start(home, settings.bolt_port, settings.http_port)
-    print(f"restore of {len(nodes):,} nodes and {len(rels):,} relationships, seconds:")
-    for name, seconds in (("raw neo4j-admin import (baseline)", raw), ("restore --bulk", by_import),
+    print(f"the same graph, {len(nodes):,} nodes and {len(rels):,} relationships ({rows:,} dataset rows), "
+          "seconds:")
+    for name, seconds in (("raw neo4j-admin import (baseline)", raw),
+                          ("ingest --bulk (from the dataset)", by_bulk_load),
+                          ("restore --bulk (from the dump)", by_import),
                           ("restore (transactions)", by_transactions)):
-        print(f"  {name:<36} {seconds:8.1f} s   x{seconds / raw:5.2f} the baseline's time")
+        print(f"  {name:<36} {seconds:8.1f} s   x{seconds / raw:5.2f} the baseline's time   "
+              f"{rows / seconds:9,.0f} rows/s")
+    print(f"  peak memory of this process: {peak_mb():,.0f} MB ({peak_before:,.0f} MB before the bulk load; "
+          "the dump read whole for the restores)")
 
 
 if __name__ == "__main__":

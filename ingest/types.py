@@ -34,6 +34,8 @@ class Invalid(ValueError):
 def text_of(raw: Any) -> str:
     """The text of a raw value: lists joined with ';', whole floats without '.0'
     (spreadsheets store 7 as 7.0), dates in ISO form."""
+    if type(raw) is str:  # nearly every cell: a CSV reader gives only text
+        return raw.strip()
     if raw is None:
         return ""
     if isinstance(raw, list):

@@ -132,12 +132,13 @@ class _Checker:
 
     def value(self, row: Row, col: Column):
         """The cell's value cleaned by its column's type (ingest/types.py), or None after a problem."""
-        if not row.text(col.name):
-            if col.required and (col.name in row.cells or not row.file.endswith(".csv")):
+        cell = row.cells.get(col.name)
+        if cell is None or not types.text_of(cell.value):
+            if col.required and (cell is not None or not row.file.endswith(".csv")):
                 self.problem(row, col.name, f"'{col.name}' is required and empty; fill it in")
             return types.empty(col)
         try:
-            return types.clean(row.cells[col.name].value, col, self.vocab)
+            return types.clean(cell.value, col, self.vocab)
         except types.Invalid as e:
             self.problem(row, col.name, str(e))
             return None
