@@ -294,7 +294,8 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
                                       "(by default such a load is skipped: it would change nothing)."),
            bulk: bool = typer.Option(False, "--bulk", help="Into an empty database, with neo4j-admin "
                                      "database import: many times faster for a large dataset. The local "
-                                     "server is stopped meanwhile; the graph is the same as a load gives."),
+                                     "server is stopped meanwhile (restart an explorer left running); the graph is the "
+                                     "same as a load gives."),
            batch_size: Optional[int] = BatchSizeOption,
            home: Optional[Path] = HomeOption):
     """Validate a dataset, then load it in batches. Re-loading the same files changes nothing,
@@ -696,7 +697,8 @@ def restore(folder: Path = typer.Argument(..., metavar="DIR", help="A folder wri
                                       "(otherwise restore refuses a database that is not empty)."),
             bulk: bool = typer.Option(False, "--bulk", help="Rebuild it with neo4j-admin database import, "
                                       "many times faster for a large dump: the local server is stopped, "
-                                      "its database replaced whole, and started again."),
+                                      "its database replaced whole, and started again (restart an "
+                                      "explorer left running)."),
             home: Optional[Path] = HomeOption):
     """Rebuild the graph from a dump into an empty database, schema included.
 

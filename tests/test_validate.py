@@ -283,3 +283,39 @@ def test_unicode_line_separators_inside_a_cell_are_text(tmp_path):
     ds = validate(folder)
     assert ds.ok, [str(p) for p in ds.problems]
     assert next(n for n in ds.nodes if n.id == "person:odd").props["name"] == name
+
+
+def test_a_fact_repeated_twice_names_its_first_row_each_time(tmp_path):
+    row = {"subject": "person:officer", "relation": "MEMBER_OF", "object": "unit:dept", "start": "2015",
+           "end": "2016", "sources": "src:a"}
+    path = small(tmp_path / "ds", relations=[dict(row, start="2019", end=""), row, dict(row), dict(row)])
+    found = problems(path)
+    assert [m.split(":")[0] for m in found] == ["relations.csv, line 4", "relations.csv, line 5"], found
+    assert all("already on line 3" in m for m in found), found
+
+
+def test_bad_encoding_far_into_a_large_file_names_its_line(tmp_path):
+    """A folder's files are checked a megabyte at a time: the line is right past the first chunk."""
+    folder = small(tmp_path / "ds", relations=[])
+    lines = ["id,name,sources"] + [f"org:o{i},Организация {i} {'x' * 40},src:a" for i in range(30_000)]
+    data = ("\n".join(lines) + "\n").encode("utf-8") + "org:bad,Caf\xe9,src:a\n".encode("latin-1")
+    assert len(data) > 2 * (1 << 20)
+    (folder / "organizations.csv").write_bytes(data)
+    assert only(folder).startswith("organizations.csv, line 30002: not UTF-8")
+
+
+def test_a_file_changed_while_it_is_read_stops_the_load(tmp_path):
+    """Rows are read as they are validated, after the files were hashed: a file edited in between
+    would load what the recorded hash does not describe."""
+    from ingest.readers import read
+    from ingest.validate import check_raw
+
+    folder = small(tmp_path / "ds")
+    raw = read(folder)
+    rows = iter(raw.rows)
+    first = next(rows)
+    with open(folder / "relations.csv", "a", encoding="utf-8") as f:
+        f.write("person:officer,MEMBER_OF,unit:dept,,2001,,,,,src:a\n")
+    raw.rows = [first, *rows]
+    found = [str(p) for p in check_raw(raw).errors]
+    assert any(m.startswith("relations.csv: the file changed while it was being read") for m in found), found
