@@ -293,9 +293,9 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
            force: bool = typer.Option(False, "--force", help="Load even files loaded before unchanged "
                                       "(by default such a load is skipped: it would change nothing)."),
            bulk: bool = typer.Option(False, "--bulk", help="Into an empty database, with neo4j-admin "
-                                     "database import: many times faster for a large dataset. The local "
-                                     "server is stopped meanwhile (restart an explorer left running); the graph is the "
-                                     "same as a load gives."),
+                                     "database import, to the graph a load gives. The local server is "
+                                     "stopped meanwhile (restart an explorer left running). Not faster yet: "
+                                     "about a load's time at 100,000 people (bench/RESULTS.md)."),
            batch_size: Optional[int] = BatchSizeOption,
            home: Optional[Path] = HomeOption):
     """Validate a dataset, then load it in batches. Re-loading the same files changes nothing,
@@ -304,7 +304,7 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
     A dataset with any error writes nothing. An interrupted load is completed by
     running the same command again. Every run is recorded in the graph. Each dataset's
     word is kept apart as claims: loading one never overwrites what another said.
-    The first dataset of a large graph loads faster with --bulk (the local server only).
+    The first dataset of an empty graph can also go through neo4j-admin import (--bulk).
     """
     from graph.claims import ProtectionLifted
     from ingest.load import ingest as run_ingest
