@@ -85,18 +85,22 @@ PICK_FIELD = "Node id (click a node in the picture, or type an id)"
 
 def publish(title: str, sub: dict, centre: str, key: str) -> None:
     """The picture on screen as files to publish or share: SVG and PNG (300 dpi) with a legend
-    and the sources, GraphML and CSV of the same nodes and relationships; redacted in public mode."""
+    and the sources, GraphML and CSV of the same nodes and relationships; redacted in public mode.
+    A download reruns nothing (`on_click="ignore"`): a rerun while the browser fetched the file
+    could replace it, and the download was lost (seen in CI)."""
     with st.expander("Pictures to publish"):
         st.caption("The picture with a legend and a caption listing its sources"
                    + (", protected persons under their pseudonyms." if public() else "."))
         pic = data.picture(title, sub, centre, public())
         c1, c2, c3, c4 = st.columns(4)
-        c1.download_button("SVG", data=pic.svg, file_name="chainwatch.svg", mime="image/svg+xml", key=f"{key}-svg")
+        c1.download_button("SVG", data=pic.svg, file_name="chainwatch.svg", mime="image/svg+xml", key=f"{key}-svg",
+                           on_click="ignore")
         c2.download_button("PNG (300 dpi)", data=pic.png, file_name="chainwatch.png", mime="image/png",
-                           key=f"{key}-png")
+                           key=f"{key}-png", on_click="ignore")
         c3.download_button("GraphML", data=pic.graphml, file_name="chainwatch.graphml",
-                           mime="application/graphml+xml", key=f"{key}-graphml")
-        c4.download_button("CSV", data=pic.csv, file_name="chainwatch.csv", mime="text/csv", key=f"{key}-csv")
+                           mime="application/graphml+xml", key=f"{key}-graphml", on_click="ignore")
+        c4.download_button("CSV", data=pic.csv, file_name="chainwatch.csv", mime="text/csv", key=f"{key}-csv",
+                           on_click="ignore")
 
 
 def show_citation(c: dict, number: int | None = None) -> None:
@@ -308,7 +312,7 @@ def chain_page() -> None:
     chart = timeline.svg(c, c.up, f"Chain of command of {c.names.get(c.root, c.root)}")
     st.iframe(timeline.data_url(chart), height=timeline.height(c.up))
     st.download_button("Download the chart (SVG)", data=chart, file_name="chain-of-command.svg",
-                       mime="image/svg+xml", key="chain-svg")
+                       mime="image/svg+xml", key="chain-svg", on_click="ignore")
     st.subheader("Per period")
     st.caption("The chain as it stood between the days its links began or ended; a link without "
                "dates is shown in every period.")
@@ -639,7 +643,7 @@ def _canvas_files(c: Canvas, shown) -> None:
             chosen = c2.selectbox("Saved canvases", list(kept), key="canvas-saved")
             c2.button("Open the saved canvas", key="canvas-reopen", on_click=lambda path: _open_canvas(path.read_bytes(), path.name),
                       args=(kept[chosen],))
-    st.download_button("Share this canvas (a file of ids)", data=c.to_json(shown), key="canvas-share",
+    st.download_button("Share this canvas (a file of ids)", data=c.to_json(shown), key="canvas-share", on_click="ignore",
                        file_name=canvas.file_name(c.name), mime="application/json", disabled=not c.ids,
                        help="Ids only: opened in a colleague's chainwatch, it shows what their graph holds."
                             + (" In public mode, protected persons' ids are their pseudonymous ones." if public() else ""))
