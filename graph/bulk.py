@@ -23,6 +23,7 @@ from graph import schema, server
 from graph.config import connection
 from graph.db import Graph
 from graph.dump import DumpError, read
+from graph.writes import batched
 
 EMPTIES_BATCH = 5_000  # nodes given back their empty lists per transaction
 ARRAY = "\x1f"  # the importer's array delimiter: the ASCII unit separator, never in text we load
@@ -139,8 +140,7 @@ def replace_database(home: Path, nodes: list[dict], rels: list[dict], *, wipe: b
             for label, by_key in sorted(files.empties.items()) for key, empty in sorted(by_key.items())]
     with Graph(connection(home)) as g:
         schema.apply(g)
-        for i in range(0, len(rows), EMPTIES_BATCH):
-            batch = rows[i:i + EMPTIES_BATCH]
+        for batch in batched(rows, EMPTIES_BATCH):
             if g.write("dump/set_empty_lists", rows=batch)[0]["fixed"] != len(batch):  # a key label without a branch
                 raise DumpError("empty lists could not all be set after the import: "
                                 "cypher/dump/set_empty_lists.cypher needs a branch for every key label")

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import neo4j.time
 
@@ -36,7 +36,7 @@ from graph import config, querylib, schema
 from graph.db import Graph
 from graph.redaction import Redactor
 from graph.vocabulary import load as load_vocabulary
-from graph.writes import write_batches
+from graph.writes import batched, write_batches
 
 FORMAT = "chainwatch-dump"
 VERSION = 1
@@ -150,10 +150,6 @@ def read(folder: Path) -> tuple[list[dict], list[dict]]:
     return parts[0], parts[1]
 
 
-def _batches(items: list, size: int) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
 
 def restore(graph: Graph, folder: Path, *, wipe: bool = False, batch_size: int | None = None,
             progress: Progress | None = None) -> dict[str, int]:
@@ -170,7 +166,7 @@ def restore(graph: Graph, folder: Path, *, wipe: bool = False, batch_size: int |
     rows = [{"ref": i, "labels": n["labels"], "properties": {k: decode(v) for k, v in n["properties"].items()}}
             for i, n in enumerate(nodes)]
     with graph.session() as session:
-        for batch in _batches(rows, batch_size or config.batch_size()):
+        for batch in batched(rows, batch_size or config.batch_size()):
             created = session.execute_write(
                 lambda tx, b=batch: tx.run(querylib.get("dump/create_nodes").text, rows=b).data())
             for c in created:
