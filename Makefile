@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLE := data/kazakhstan-2022
 
-.PHONY: setup demo test schema-docs query-docs bench stop clean
+.PHONY: setup demo test schema-docs query-docs bench bench-bulk stop clean
 
 setup: $(VENV)/.installed server/lib/.fetched
 
@@ -58,3 +58,6 @@ bench: setup  # make bench SIZE=100000: bench/scale.py at that many people
 	$(BIN)/python -m bench.reload
 	$(BIN)/python -m bench.scan
 	$(BIN)/python -m bench.explorer_draw
+
+bench-bulk: setup  # make bench-bulk SIZE=1000000: the bulk path alone (bench/bulk_load.py)
+	CHAINWATCH_BENCH_SIZE=$(SIZE) $(BIN)/python -m bench.bulk_load

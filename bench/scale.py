@@ -52,11 +52,11 @@ def rate(graph: Graph, path: Path, **options) -> tuple[float, int]:
     return rows / (time.perf_counter() - t0), rows
 
 
-def latency(run) -> tuple[float, float]:
+def latency(run, runs: int = RUNS) -> tuple[float, float]:
     """p50 and p95 in milliseconds of `run` (after one warm-up run, which compiles the plan)."""
     run()
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         t0 = time.perf_counter()
         run()
         times.append((time.perf_counter() - t0) * 1000)
@@ -140,7 +140,7 @@ def restores(g: Graph, tmp: Path, dataset: Path) -> None:
             pass
     peak_before = peak_mb()
     t0 = time.perf_counter()
-    ingest_bulk(home, dataset)
+    bulk_steps = ingest_bulk(home, dataset).seconds
     by_bulk_load = time.perf_counter() - t0
     files = bulk.write_import_files(nodes, rels, tmp / "raw")
     settings = server.status(home).settings
@@ -159,6 +159,7 @@ def restores(g: Graph, tmp: Path, dataset: Path) -> None:
               f"{rows / seconds:9,.0f} rows/s")
     print(f"  peak memory of this process: {peak_mb():,.0f} MB ({peak_before:,.0f} MB before the bulk load; "
           "the dump read whole for the restores)")
+    print("  ingest --bulk, step by step: " + ", ".join(f"{k} {v:.1f} s" for k, v in bulk_steps.items()))
 
 
 if __name__ == "__main__":

@@ -355,9 +355,11 @@ def _ingest_bulk(path: Path, source_format: str, report_file: Optional[Path], ho
 
     home_dir = _local_home(home, "--bulk writes the local server's files; with NEO4J_URI set, load "
                                  "without --bulk")
+    from graph.bulk import Steps
+
     try:
-        with err.status("Validating, then importing (the server is stopped meanwhile)..."):
-            report = ingest_bulk(home_dir, path, fmt=source_format)
+        with err.status("Validating, then importing (the server is stopped meanwhile)...") as status:
+            report = ingest_bulk(home_dir, path, fmt=source_format, steps=Steps(_bulk_step(status)))
     except (DumpError, server.ServerError, ConfigError) as e:
         fail(str(e))
     except DatasetInvalid as e:
@@ -366,6 +368,16 @@ def _ingest_bulk(path: Path, source_format: str, report_file: Optional[Path], ho
     _report_skipped(report.skipped, report_file)
     out.print(f"Loaded '{report.dataset}' by bulk import: {report.nodes} records, "
               f"{report.relations} relations.", highlight=False)
+    _print_steps(report.seconds)
+
+
+def _bulk_step(status) -> Callable[[str], None]:
+    """Shows the step a bulk path is at on its spinner: several take minutes on a large graph."""
+    return lambda step: status.update(f"{step[0].upper()}{step[1:]}...")
+
+
+def _print_steps(seconds: dict[str, float]) -> None:
+    err.print("Steps: " + ", ".join(f"{step} {s:,.1f} s" for step, s in seconds.items()) + ".", highlight=False)
 
 
 def _local_home(home: Optional[Path], remote: str) -> Path:
@@ -714,12 +726,14 @@ def restore(folder: Path = typer.Argument(..., metavar="DIR", help="A folder wri
         home_dir = _local_home(home, "--bulk rebuilds the local server's files; with NEO4J_URI set, restore "
                                      "without --bulk (or load the dump with the server's own neo4j-admin)")
         try:
-            with err.status("Importing (the server is stopped meanwhile)..."):
-                counts = bulk_restore.restore(home_dir, folder, wipe=wipe)
+            with err.status("Importing (the server is stopped meanwhile)...") as status:
+                steps = bulk_restore.Steps(_bulk_step(status))
+                counts = bulk_restore.restore(home_dir, folder, wipe=wipe, steps=steps)
         except (DumpError, server.ServerError) as e:
             fail(str(e))
         out.print(f"Restored {folder} by bulk import: {counts['nodes']} nodes, "
                   f"{counts['relationships']} relationships.")
+        _print_steps(steps.seconds)
         return
     counts = _using_graph(home, lambda g: read_dump(g, folder, wipe=wipe), DumpError)
     out.print(f"Restored {folder}: {counts['nodes']} nodes, {counts['relationships']} relationships.")

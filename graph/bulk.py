@@ -2,9 +2,8 @@
 
 The importer writes the store files directly, many times faster than transactions, but only
 into a stopped server's database, which it replaces whole. So this works on the local server
-of a home only: the dump is checked, turned into the importer's CSV files (one file per label
-set, or relationship type, and set of typed properties, since the importer types a column once
-per file), the server is stopped, the importer run from the jars in `server/lib/`, the server
+of a home only: the dump is checked, turned into the importer's CSV files (ImportFiles), the
+server is stopped, the importer run from the jars in `server/lib/`, the server
 started again and the schema applied. The dump of the result is byte-identical to the dump
 restored (tests/test_bulk.py).
 """
@@ -14,137 +13,196 @@ from __future__ import annotations
 import csv
 import shutil
 import time
-from collections import defaultdict
-from dataclasses import dataclass
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable, Iterator
 
 from graph import schema, server
 from graph.config import connection
 from graph.db import Graph
 from graph.dump import DumpError, read
-from graph.writes import batched
 
-EMPTIES_BATCH = 5_000  # nodes given back their empty lists per transaction
+EMPTIES_BATCH = 10_000  # nodes given back their empty lists per transaction
 ARRAY = "\x1f"  # the importer's array delimiter: the ASCII unit separator, never in text we load
 
 
-def _type(value: Any) -> str:
-    """The importer's type for a dumped value (dump.encode's tags for dates and times)."""
-    if isinstance(value, list):
-        kinds = {_type(v) for v in value}
+def _typed(value: Any) -> tuple[str, str]:
+    """The importer's type and cell for a dumped value (dump.encode tags dates and times)."""
+    kind = type(value)
+    if kind is str:
+        if ARRAY in value:
+            raise DumpError("a value holds the ASCII unit separator, which neo4j-admin import would split; "
+                            "restore without --bulk")
+        return "string", value
+    if kind is list:
+        items = [_typed(v) for v in value]
+        kinds = {k for k, _ in items}
         if len(kinds) != 1:
             raise DumpError(f"a list of mixed types {sorted(kinds)} cannot be imported; restore without --bulk")
-        return kinds.pop() + "[]"
-    if isinstance(value, dict):
-        return "date" if "$date" in value else "datetime"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "long"
-    if isinstance(value, float):
-        return "double"
-    return "string"
+        return kinds.pop() + "[]", ARRAY.join(c for _, c in items)
+    if kind is bool:
+        return "boolean", "true" if value else "false"
+    if kind is int:
+        return "long", str(value)
+    if kind is float:
+        return "double", repr(value)
+    if kind is dict:
+        return ("date", value["$date"]) if "$date" in value else ("datetime", value["$datetime"])
+    return "string", str(value)
 
 
-def _cell(value: Any) -> str:
-    if isinstance(value, list):
-        return ARRAY.join(_cell(v) for v in value)
-    if isinstance(value, dict):
-        return value.get("$date") or value["$datetime"]
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and ARRAY in value:
-        raise DumpError("a value holds the ASCII unit separator, which neo4j-admin import would split; "
-                        "restore without --bulk")
-    return repr(value) if isinstance(value, float) else str(value)
+def _columns(properties: dict) -> tuple[tuple[str, ...], list[str]]:
+    """The typed header names (`name:string[]`) and the cells of a node or relationship, by
+    name; empty lists left out (see ImportFiles)."""
+    typed = sorted((k, *_typed(v)) for k, v in properties.items() if v != [])
+    return tuple(f"{k}:{t}" for k, t, _ in typed), [c for _, _, c in typed]
 
 
-def _signature(properties: dict) -> tuple[tuple[str, str], ...]:
-    """The typed columns of a node or relationship (empty lists left out: see `empties`)."""
-    return tuple(sorted((k, _type(v)) for k, v in properties.items() if v != []))
+def _import_id(key: list[str]) -> str:
+    """A node's id in the importer's files: its key label and key (`Claim|synth|person:x`); the
+    key label holds no `|`, so no two keys give one id."""
+    return f"{key[0]}|{key[1]}"
 
 
-@dataclass
+# The importer cannot write an empty list (an empty cell is no property at all). A node that
+# has one is imported with this label and the names of those properties, and
+# cypher/dump/set_empty_lists.cypher, which names them too, sets them after the import.
+EMPTY_LISTS_LABEL, EMPTY_LISTS_PROPERTY = "BulkEmptyLists", "bulk_empty_lists"
+
+
 class ImportFiles:
-    nodes: list[Path]
-    relationships: list[Path]
-    empties: dict[str, dict[str, list[str]]]  # key label -> key -> properties that are empty lists
+    """neo4j-admin import CSV files written as the dump's lines come, so nothing is held: one
+    file per label set (or relationship type) and typed columns, since the importer types a
+    column once per file, each with its header on its first line. Use as a context manager."""
 
+    def __init__(self, folder: Path):
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.nodes: list[Path] = []
+        self.relationships: list[Path] = []
+        self.counts = {"nodes": 0, "relationships": 0}
+        self._open: dict[tuple, tuple[Any, Any]] = {}
 
-def write_import_files(nodes: list[dict], rels: list[dict], folder: Path) -> ImportFiles:
-    """The dump as neo4j-admin import CSV files (header on the first line of each); nodes are
-    named by their place in the dump. Empty lists, which the importer cannot write, are
-    returned apart, to be set afterwards."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ids = {tuple(n["key"]): str(i) for i, n in enumerate(nodes)}
-    node_groups: dict[tuple, list] = defaultdict(list)
-    empties: dict[str, dict[str, list[str]]] = defaultdict(dict)
-    for i, n in enumerate(nodes):
-        node_groups[(tuple(n["labels"]), _signature(n["properties"]))].append((i, n))
-        if empty := sorted(k for k, v in n["properties"].items() if v == []):
-            empties[n["key"][0]][n["key"][1]] = empty
-    rel_groups: dict[tuple, list] = defaultdict(list)
-    for r in rels:
-        start, end = ids.get(tuple(r["start"])), ids.get(tuple(r["end"]))
-        if start is None or end is None:
-            raise DumpError(f"a {r['type']} from {r['start']} to {r['end']} names a node the dump does not hold")
-        if [] in r["properties"].values():
-            raise DumpError(f"a {r['type']} relationship has an empty list, which neo4j-admin import cannot "
+    def __enter__(self) -> "ImportFiles":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for f, _ in self._open.values():
+            f.close()
+        self._open.clear()
+
+    def _writer(self, group: tuple, kind: str, header: list[str]):
+        if group not in self._open:
+            paths = self.nodes if kind == "nodes" else self.relationships
+            path = self.folder / f"{kind}-{len(paths)}.csv"
+            f = open(path, "w", newline="", encoding="utf-8")
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header)
+            self._open[group] = (f, w)
+            paths.append(path)
+        return self._open[group][1]
+
+    def node(self, line: dict) -> None:
+        """One node as graph/dump.py writes it: {"key", "labels", "properties"}."""
+        props, labels = line["properties"], line["labels"]
+        if empty := sorted(k for k, v in props.items() if v == []):
+            props, labels = {**props, EMPTY_LISTS_PROPERTY: empty}, [*labels, EMPTY_LISTS_LABEL]
+        header, cells = _columns(props)
+        self._writer(("nodes", tuple(labels), header), "nodes", [":ID", ":LABEL", *header]).writerow(
+            [_import_id(line["key"]), ARRAY.join(labels), *cells])
+        self.counts["nodes"] += 1
+
+    def relationship(self, line: dict) -> None:
+        """One relationship as graph/dump.py writes it: {"start", "type", "end", "properties"}."""
+        props, rtype = line["properties"], line["type"]
+        if [] in props.values():
+            raise DumpError(f"a {rtype} relationship has an empty list, which neo4j-admin import cannot "
                             "write; restore without --bulk")
-        rel_groups[(r["type"], _signature(r["properties"]))].append((start, end, r))
-    node_files, rel_files = [], []
-    for k, ((labels, sig), members) in enumerate(sorted(node_groups.items())):
-        path = folder / f"nodes-{k}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow([":ID", ":LABEL", *(f"{name}:{kind}" for name, kind in sig)])
-            for i, n in members:
-                w.writerow([str(i), ARRAY.join(labels), *(_cell(n["properties"][name]) for name, _ in sig)])
-        node_files.append(path)
-    for k, ((rtype, sig), members) in enumerate(sorted(rel_groups.items(), key=lambda g: (g[0][0], g[0][1]))):
-        path = folder / f"relationships-{k}.csv"
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow([":START_ID", ":END_ID", ":TYPE", *(f"{name}:{kind}" for name, kind in sig)])
-            for start, end, r in members:
-                w.writerow([start, end, rtype, *(_cell(r["properties"][name]) for name, _ in sig)])
-        rel_files.append(path)
-    return ImportFiles(node_files, rel_files, dict(empties))
+        header, cells = _columns(props)
+        self._writer(("relationships", rtype, header), "relationships", [":START_ID", ":END_ID", ":TYPE", *header]
+                     ).writerow([_import_id(line["start"]), _import_id(line["end"]), rtype, *cells])
+        self.counts["relationships"] += 1
 
 
-def restore(home: Path, folder: Path, *, wipe: bool = False) -> dict[str, int]:
-    """Replace the local server's database by the dump in `folder` through neo4j-admin import;
-    refuses a database that is not empty unless `wipe` (the import replaces it whole)."""
-    nodes, rels = read(folder)  # checked before anything is touched
-    return replace_database(home, nodes, rels, wipe=wipe)
+def write_import_files(nodes: Iterable[dict], rels: Iterable[dict], folder: Path) -> ImportFiles:
+    """Dump lines as the importer's files in `folder`."""
+    with ImportFiles(folder) as files:
+        for n in nodes:
+            files.node(n)
+        for r in rels:
+            files.relationship(r)
+    return files
 
 
-def replace_database(home: Path, nodes: list[dict], rels: list[dict], *, wipe: bool = False) -> dict[str, int]:
-    """Replace the local server's database by these dump lines (as graph/dump.py reads them):
-    `restore --bulk`, and `ingest --bulk` with the lines a load would have written."""
-    refuse_unless_empty(home, "restore --bulk replaces it whole. Add --wipe to allow that "
-                              "(take a dump of it before)", wipe=wipe)
+@contextmanager
+def work_folder(home: Path) -> Iterator[Path]:
+    """A folder of the home for the importer's files, removed however the import ends."""
     work = home / "import" / f"bulk-{time.time_ns()}"
     try:
-        files = write_import_files(nodes, rels, work)
-        settings = server.status(home).settings
-        server.stop(home)
-        try:
-            server.admin_import(home, files.nodes, files.relationships, array_delimiter=ARRAY)
-        finally:  # the server comes back either way, to say what it holds
-            server.start(home, settings.bolt_port, settings.http_port)
+        yield work
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    rows = [{"label": label, "key": key, "empty": empty}
-            for label, by_key in sorted(files.empties.items()) for key, empty in sorted(by_key.items())]
+
+
+class Steps:
+    """The steps of a bulk path: what it is doing now, for a spinner (`show`), and the seconds
+    each one took, for the report and the benchmark."""
+
+    def __init__(self, show: Callable[[str], None] | None = None):
+        self.seconds: dict[str, float] = {}
+        self._show = show
+        self._name: str | None = None
+        self._since = time.perf_counter()
+
+    def next(self, name: str | None) -> None:
+        """End the step under way, if any, and begin `name` (None: the last has ended)."""
+        now = time.perf_counter()
+        if self._name:
+            self.seconds[self._name] = round(now - self._since, 1)
+        self._name, self._since = name, now
+        if name and self._show:
+            self._show(name)
+
+
+def restore(home: Path, folder: Path, *, wipe: bool = False, steps: Steps | None = None) -> dict[str, int]:
+    """Replace the local server's database by the dump in `folder` through neo4j-admin import;
+    refuses a database that is not empty unless `wipe` (the import replaces it whole)."""
+    steps = steps or Steps()
+    steps.next("reading the dump")
+    nodes, rels = read(folder)  # checked before anything is touched
+    keys = {tuple(n["key"]) for n in nodes}
+    for r in rels:
+        if tuple(r["start"]) not in keys or tuple(r["end"]) not in keys:
+            raise DumpError(f"a {r['type']} from {r['start']} to {r['end']} names a node the dump does not hold")
+    del keys
+    refuse_unless_empty(home, "restore --bulk replaces it whole. Add --wipe to allow that "
+                              "(take a dump of it before)", wipe=wipe)
+    with work_folder(home) as work:
+        steps.next("writing the importer's files")
+        return replace_database(home, write_import_files(nodes, rels, work), steps)
+
+
+def replace_database(home: Path, files: ImportFiles, steps: Steps) -> dict[str, int]:
+    """Replace the local server's database, whatever it holds, by what these importer files
+    hold: `restore --bulk`, and `ingest --bulk` with the lines a load would have written.
+    Callers refuse a database that is not empty first (refuse_unless_empty)."""
+    settings = server.status(home).settings
+    steps.next("stopping the server")
+    server.stop(home)
+    try:
+        steps.next("neo4j-admin import")
+        server.admin_import(home, files.nodes, files.relationships, array_delimiter=ARRAY)
+    finally:  # the server comes back either way, to say what it holds
+        steps.next("starting the server")
+        server.start(home, settings.bolt_port, settings.http_port)
     with Graph(connection(home)) as g:
+        steps.next("building the indexes")
         schema.apply(g)
-        for batch in batched(rows, EMPTIES_BATCH):
-            if g.write("dump/set_empty_lists", rows=batch)[0]["fixed"] != len(batch):  # a key label without a branch
-                raise DumpError("empty lists could not all be set after the import: "
-                                "cypher/dump/set_empty_lists.cypher needs a branch for every key label")
-    return {"nodes": len(nodes), "relationships": len(rels)}
+        steps.next("setting the empty lists")
+        while g.write("dump/set_empty_lists", limit=EMPTIES_BATCH)[0]["fixed"]:
+            pass
+    steps.next(None)
+    return dict(files.counts)
 
 
 def refuse_unless_empty(home: Path, why: str, *, wipe: bool = False) -> None:

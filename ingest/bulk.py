@@ -5,8 +5,9 @@ Into an empty graph every record and fact has one claim, so what a load would wr
 known without asking the server: the claims, the values derived from them (the one
 claim's, as `claims/put_nodes` and `claims/put_relations` give a record one dataset
 alone claims), the MENTIONS links, the Dataset and its run. This module writes those as
-dump lines (graph/dump.py's form) and hands them to the importer (graph/bulk.py), which
-replaces the stopped local server's database. The incremental path and this one give the
+dump lines (graph/dump.py's form) straight into the importer's files while the validated rows
+are read back, holding none of them (graph/bulk.py), and the importer replaces the stopped
+local server's database. The incremental path and this one give the
 same dump for the same dataset (tests/test_bulk.py): the shortcut is held to the policy.
 """
 
@@ -28,17 +29,24 @@ from ingest.spool import Spool
 from ingest.validate import Dataset
 
 
-def ingest_bulk(home: Path, path: Path | str, *, fmt: str = "native") -> LoadReport:
-    """Load one dataset into the empty database of the local server in `home`."""
+def ingest_bulk(home: Path, path: Path | str, *, fmt: str = "native",
+                steps: importer.Steps | None = None) -> LoadReport:
+    """Load one dataset into the empty database of the local server in `home`; the report's
+    `seconds` says how long each step took."""
+    steps = steps or importer.Steps()
+    steps.next("validating the dataset")
     raw = formats.reader(fmt)(Path(path), load_vocabulary())
     importer.refuse_unless_empty(home, "ingest --bulk loads into an empty database only; "
                                        "load without --bulk to add a dataset to a graph")
-    with Graph(connection(home)) as graph, validated(graph, raw) as (ds, spool, _):
-        run = run_record(raw, "update", fingerprint(raw, fmt))
-        nodes, rels = dump_lines(ds, spool, run, dataset_metadata(raw))
-    importer.replace_database(home, nodes, rels)
+    with importer.work_folder(home) as work:
+        with Graph(connection(home)) as graph, validated(graph, raw) as (ds, spool, _), \
+                importer.ImportFiles(work) as files:
+            steps.next("writing the importer's files")
+            run = run_record(raw, "update", fingerprint(raw, fmt))
+            write_lines(ds, spool, run, dataset_metadata(raw), files)
+        importer.replace_database(home, files, steps)
     report = LoadReport(ds.name, spool.counts["nodes"], spool.counts["relations"], False,
-                        skipped=ds.skipped, run_id=run["id"])
+                        skipped=ds.skipped, run_id=run["id"], seconds=steps.seconds)
     report.counters.update(_counts(spool))
     return report
 
@@ -77,14 +85,13 @@ def _link(start: str, rel_type: str, end: str, properties: dict) -> dict:
     return {"start": ["Entity", start], "type": rel_type, "end": ["Entity", end], "properties": properties}
 
 
-def dump_lines(ds: Dataset, spool: Spool, run: dict, metadata: dict) -> tuple[list[dict], list[dict]]:
-    """The dump of an empty graph after loading this dataset alone."""
+def write_lines(ds: Dataset, spool: Spool, run: dict, metadata: dict, out: importer.ImportFiles) -> None:
+    """The dump of an empty graph after loading this dataset alone, line by line into `out`."""
     name, now = ds.name, _tagged(run["started"])
     claim = {"dataset": name, "priority": ds.priority, "last_run": run["id"], "first_loaded": now}
-    nodes, rels = [], []
     for row in spool.rows("nodes"):
         given = _given(row["props"])
-        nodes.append(_node("Claim", f"{name}|{row['id']}", ["Claim"], {
+        out.node(_node("Claim", f"{name}|{row['id']}", ["Claim"], {
             **given, **claim, "id": f"{name}|{row['id']}", "target": row["node"], "label": row["label"],
             "sources": row["sources"], **({"name_keys": row["name_keys"]} if row["name_keys"] else {})}))
         record = {**given, "id": row["node"], "sources": _unique(row["sources"]), "datasets": [name]}
@@ -94,20 +101,21 @@ def dump_lines(ds: Dataset, spool: Spool, run: dict, metadata: dict) -> tuple[li
             record["aliases"] = aliases
         if row["name_keys"]:
             record["name_keys"] = row["name_keys"]
-        nodes.append(_node("Entity", row["node"], ["Entity", *row["labels"]], record))
-        rels += [_link(s, "MENTIONS", row["node"], {}) for s in record["sources"]]
+        out.node(_node("Entity", row["node"], ["Entity", *row["labels"]], record))
+        for s in record["sources"]:
+            out.relationship(_link(s, "MENTIONS", row["node"], {}))
     for row in spool.rows("relations"):
         given = _given(row["props"])
-        nodes.append(_node("Claim", f"{name}|{row['id']}|{row['type']}", ["Claim"], {
+        out.node(_node("Claim", f"{name}|{row['id']}|{row['type']}", ["Claim"], {
             **given, **claim, "id": f"{name}|{row['id']}|{row['type']}", "target": row["id"],
             "relation": row["type"], "subject": row["subject"], "object": row["object"],
             "sources": row["sources"]}))
-        rels.append(_link(row["subject_node"], row["type"], row["object_node"], {
+        out.relationship(_link(row["subject_node"], row["type"], row["object_node"], {
             **given, "id": row["id"], "sources": _unique(row["sources"]), "datasets": [name]}))
     counts = {"nodes": spool.counts["nodes"], "relations": spool.counts["relations"], **_counts(spool)}
-    nodes.append(_node("Dataset", name, ["Dataset"], {**metadata, "name": name}))
+    out.node(_node("Dataset", name, ["Dataset"], {**metadata, "name": name}))
     finished = dt.datetime.now(dt.timezone.utc)
-    nodes.append(_node("IngestRun", run["id"], ["IngestRun"], {
+    out.node(_node("IngestRun", run["id"], ["IngestRun"], {
         **_given(run), **counts, "dataset": name, "status": "complete", "finished": _tagged(finished)}))
-    rels.append({"start": ["IngestRun", run["id"]], "type": "LOADED", "end": ["Dataset", name], "properties": {}})
-    return nodes, rels
+    out.relationship({"start": ["IngestRun", run["id"]], "type": "LOADED", "end": ["Dataset", name],
+                      "properties": {}})

@@ -62,6 +62,7 @@ class LoadReport:
     run_id: str | None = None
     skipped: list = field(default_factory=list)  # rows an importer left out (ingest/formats)
     unchanged_since: str | None = None  # the run that loaded these same files: nothing was written
+    seconds: dict = field(default_factory=dict)  # ingest --bulk: each step's time (graph/bulk.Steps)
 
     def as_dict(self) -> dict:
         return {"dataset": self.dataset, "nodes": self.nodes, "relations": self.relations,

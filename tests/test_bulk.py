@@ -6,6 +6,7 @@ that is not empty unless told."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -110,8 +111,26 @@ def test_the_bulk_load_command_refuses_what_it_cannot_do(own_home, tmp_path):
     assert nodes_in(own_home) == 0
     loaded = run(str(SAMPLE), "--bulk")
     assert loaded.returncode == 0 and "by bulk import" in loaded.stdout, loaded.stderr
+    assert re.search(r"Steps: validating the dataset [\d.]+ s, .*neo4j-admin import [\d.]+ s", loaded.stderr)
     assert nodes_in(own_home) > 100
     assert "--wipe" not in (busy := run(str(SAMPLE), "--bulk")).stderr and "empty database only" in busy.stderr
     assert "nothing to replace" in run(str(SAMPLE), "--bulk", "--replace").stderr
     remote = run(str(SAMPLE), "--bulk", NEO4J_URI="neo4j://127.0.0.1:1", NEO4J_PASSWORD="x")
     assert remote.returncode == 1 and "load without --bulk" in remote.stderr
+
+
+def test_values_the_importer_would_change_are_refused_before_the_server_stops(tmp_path):
+    """neo4j-admin import splits arrays on the unit separator and types a column once: a value
+    holding that character, or a list of mixed types, would come back changed, so the files are
+    refused while written (before anything is stopped); an empty list, which the importer cannot
+    write, goes in under the marker that dump/set_empty_lists takes off."""
+    node = {"key": ["Entity", "person:a"], "labels": ["Entity", "Person"], "properties": {"id": "person:a"}}
+    for bad, message in (({"name": "A\x1fB"}, "unit separator"), ({"aliases": ["A", 1]}, "mixed types")):
+        with bulk.ImportFiles(tmp_path / "files") as files, pytest.raises(DumpError, match=message):
+            files.node({**node, "properties": {**node["properties"], **bad}})
+    with bulk.ImportFiles(tmp_path / "files") as files:
+        files.node({**node, "properties": {**node["properties"], "aliases": [], "sources": []}})
+    header, row = (line.split(",") for line in files.nodes[-1].read_text(encoding="utf-8").splitlines())
+    cells = dict(zip(header, row))
+    assert cells == {":ID": "Entity|person:a", ":LABEL": bulk.ARRAY.join(["Entity", "Person", bulk.EMPTY_LISTS_LABEL]),
+                     "id:string": "person:a", f"{bulk.EMPTY_LISTS_PROPERTY}:string[]": f"aliases{bulk.ARRAY}sources"}
