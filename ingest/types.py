@@ -140,7 +140,7 @@ REGISTRY: dict[str, Cleaner] = {
     "id": _id, "text": _text, "list": _list, "refs": _refs, "bool": _bool,
     "date": _date, "number": _number, "vocab": _vocab,
 }
-EMPTY = {"bool": False, "list": [], "refs": []}  # what an empty cell means, where not the column's default
+EMPTY = {"bool": False}  # what an empty cell means, where not the column's default (a list: no value)
 
 
 def empty(col: Column) -> Any:

@@ -139,10 +139,11 @@ class _Checker:
                 self.problem(row, col.name, f"'{col.name}' is required and empty; fill it in")
             return types.empty(col)
         try:
-            return types.clean(cell.value, col, self.vocab)
+            value = types.clean(cell.value, col, self.vocab)
         except types.Invalid as e:
             self.problem(row, col.name, str(e))
             return None
+        return None if value == [] else value  # a list of nothing (`;`) is no value, as an empty cell
 
     def values(self, row: Row, columns: dict[str, Column]) -> dict:
         return {name: self.value(row, col) for name, col in columns.items()}
@@ -288,7 +289,7 @@ def _relation(check: _Checker, row: Row, vocab: Vocabulary, default_conf: str) -
         v["confidence"] = default_conf
     if not (v["subject"] and v["object"]) or (spec.role_list and role not in vocab.lists[spec.role_list]):
         return None
-    sources = v.pop("sources")
+    sources = v.pop("sources") or []
     subject, obj = v.pop("subject"), v.pop("object")
     rid = relation_id(subject, spec.name, obj, role or "", start or "", end or "")
     return Relation(rid, spec.name, subject, obj, v, sources, row)

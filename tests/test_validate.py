@@ -319,3 +319,16 @@ def test_a_file_changed_while_it_is_read_stops_the_load(tmp_path):
     raw.rows = [first, *rows]
     found = [str(p) for p in check_raw(raw).errors]
     assert any(m.startswith("relations.csv: the file changed while it was being read") for m in found), found
+
+
+def test_an_empty_list_cell_is_no_value_as_an_empty_text_cell_is(tmp_path):
+    """docs/decisions.md, "An empty list is no value": an empty `aliases` cell, or one of
+    separators only, gives no list at all (the bulk importer cannot write an empty one)."""
+    path = small(tmp_path / "ds", people=[
+        {"id": "person:officer", "name": "Officer One", "aliases": "", "sources": "src:a"},
+        {"id": "person:victim", "name": "Victim", "aliases": " ; ;", "sources": "src:a"},
+        {"id": "person:third", "name": "Third", "aliases": "T.;", "sources": "src:a"}])
+    ds = validate(path)
+    assert ds.ok, [str(p) for p in ds.problems]
+    aliases = {n.id: n.props.get("aliases") for n in ds.nodes if n.label == "Person"}
+    assert aliases == {"person:officer": None, "person:victim": None, "person:third": ["T."]}
