@@ -349,14 +349,13 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
 
 def _ingest_bulk(path: Path, source_format: str, report_file: Optional[Path], home: Optional[Path]) -> None:
     from graph import server
+    from graph.bulk import Steps
     from graph.dump import DumpError
     from ingest.bulk import ingest_bulk
     from ingest.problems import DatasetInvalid
 
     home_dir = _local_home(home, "--bulk writes the local server's files; with NEO4J_URI set, load "
                                  "without --bulk")
-    from graph.bulk import Steps
-
     try:
         with err.status("Validating, then importing (the server is stopped meanwhile)...") as status:
             report = ingest_bulk(home_dir, path, fmt=source_format, steps=Steps(_bulk_step(status)))
@@ -708,7 +707,7 @@ def restore(folder: Path = typer.Argument(..., metavar="DIR", help="A folder wri
             wipe: bool = typer.Option(False, "--wipe", help="Delete everything in the database first "
                                       "(otherwise restore refuses a database that is not empty)."),
             bulk: bool = typer.Option(False, "--bulk", help="Rebuild it with neo4j-admin database import, "
-                                      "many times faster for a large dump: the local server is stopped, "
+                                      "faster for a large dump (2.5 times at 100,000 people): the local server is stopped, "
                                       "its database replaced whole, and started again (restart an "
                                       "explorer left running)."),
             home: Optional[Path] = HomeOption):

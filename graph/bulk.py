@@ -31,14 +31,13 @@ def _typed(value: Any) -> tuple[str, str]:
     kind = type(value)
     if kind is str:
         if ARRAY in value:
-            raise DumpError("a value holds the ASCII unit separator, which neo4j-admin import would split; "
-                            "restore without --bulk")
+            raise DumpError("it holds the ASCII unit separator, which neo4j-admin import would split")
         return "string", value
     if kind is list:
         items = [_typed(v) for v in value]
         kinds = {k for k, _ in items}
         if len(kinds) != 1:
-            raise DumpError(f"a list of mixed types {sorted(kinds)} cannot be imported; restore without --bulk")
+            raise DumpError(f"a list of mixed types {sorted(kinds)} cannot be imported")
         return kinds.pop() + "[]", ARRAY.join(c for _, c in items)
     if kind is bool:
         return "boolean", "true" if value else "false"
@@ -51,11 +50,21 @@ def _typed(value: Any) -> tuple[str, str]:
     return "string", str(value)
 
 
-def _columns(properties: dict) -> tuple[tuple[str, ...], list[str]]:
+def _columns(properties: dict, what: str) -> tuple[tuple[str, ...], list[str]]:
     """The typed header names (`name:string[]`) and the cells of a node or relationship, by
-    name; empty lists left out (see ImportFiles)."""
-    typed = sorted((k, *_typed(v)) for k, v in properties.items() if v != [])
-    return tuple(f"{k}:{t}" for k, t, _ in typed), [c for _, _, c in typed]
+    name; empty lists left out (see ImportFiles). A value the importer would change is refused,
+    naming the property and `what` holds it."""
+    header, cells = [], []
+    for k, v in sorted(properties.items()):
+        if v == []:
+            continue
+        try:
+            kind, cell = _typed(v)
+        except DumpError as e:
+            raise DumpError(f"the '{k}' of {what}: {e}; load or restore it without --bulk") from None
+        header.append(f"{k}:{kind}")
+        cells.append(cell)
+    return tuple(header), cells
 
 
 def _import_id(key: list[str]) -> str:
@@ -107,7 +116,7 @@ class ImportFiles:
         props, labels = line["properties"], line["labels"]
         if empty := sorted(k for k, v in props.items() if v == []):
             props, labels = {**props, EMPTY_LISTS_PROPERTY: empty}, [*labels, EMPTY_LISTS_LABEL]
-        header, cells = _columns(props)
+        header, cells = _columns(props, line["key"][1])
         self._writer(("nodes", tuple(labels), header), "nodes", [":ID", ":LABEL", *header]).writerow(
             [_import_id(line["key"]), ARRAY.join(labels), *cells])
         self.counts["nodes"] += 1
@@ -115,10 +124,11 @@ class ImportFiles:
     def relationship(self, line: dict) -> None:
         """One relationship as graph/dump.py writes it: {"start", "type", "end", "properties"}."""
         props, rtype = line["properties"], line["type"]
+        what = f"the {rtype} from {line['start'][1]} to {line['end'][1]}"
         if [] in props.values():
-            raise DumpError(f"a {rtype} relationship has an empty list, which neo4j-admin import cannot "
-                            "write; restore without --bulk")
-        header, cells = _columns(props)
+            raise DumpError(f"{what} has an empty list, which neo4j-admin import cannot write; "
+                            "load or restore it without --bulk")
+        header, cells = _columns(props, what)
         self._writer(("relationships", rtype, header), "relationships", [":START_ID", ":END_ID", ":TYPE", *header]
                      ).writerow([_import_id(line["start"]), _import_id(line["end"]), rtype, *cells])
         self.counts["relationships"] += 1

@@ -89,11 +89,10 @@ def write_lines(ds: Dataset, spool: Spool, run: dict, metadata: dict, out: impor
     """The dump of an empty graph after loading this dataset alone, line by line into `out`."""
     name, now = ds.name, _tagged(run["started"])
     claim = {"dataset": name, "priority": ds.priority, "last_run": run["id"], "first_loaded": now}
+    # the record or fact before its claim: a value the importer refuses is named by the id the
+    # user wrote, not the claim's
     for row in spool.rows("nodes"):
         given = _given(row["props"])
-        out.node(_node("Claim", f"{name}|{row['id']}", ["Claim"], {
-            **given, **claim, "id": f"{name}|{row['id']}", "target": row["node"], "label": row["label"],
-            "sources": row["sources"], **({"name_keys": row["name_keys"]} if row["name_keys"] else {})}))
         record = {**given, "id": row["node"], "sources": _unique(row["sources"]), "datasets": [name]}
         aliases = _unique(a for a in given.get("aliases") or [] if a != given.get("name"))
         record.pop("aliases", None)
@@ -102,16 +101,19 @@ def write_lines(ds: Dataset, spool: Spool, run: dict, metadata: dict, out: impor
         if row["name_keys"]:
             record["name_keys"] = row["name_keys"]
         out.node(_node("Entity", row["node"], ["Entity", *row["labels"]], record))
+        out.node(_node("Claim", f"{name}|{row['id']}", ["Claim"], {
+            **given, **claim, "id": f"{name}|{row['id']}", "target": row["node"], "label": row["label"],
+            "sources": row["sources"], **({"name_keys": row["name_keys"]} if row["name_keys"] else {})}))
         for s in record["sources"]:
             out.relationship(_link(s, "MENTIONS", row["node"], {}))
     for row in spool.rows("relations"):
         given = _given(row["props"])
+        out.relationship(_link(row["subject_node"], row["type"], row["object_node"], {
+            **given, "id": row["id"], "sources": _unique(row["sources"]), "datasets": [name]}))
         out.node(_node("Claim", f"{name}|{row['id']}|{row['type']}", ["Claim"], {
             **given, **claim, "id": f"{name}|{row['id']}|{row['type']}", "target": row["id"],
             "relation": row["type"], "subject": row["subject"], "object": row["object"],
             "sources": row["sources"]}))
-        out.relationship(_link(row["subject_node"], row["type"], row["object_node"], {
-            **given, "id": row["id"], "sources": _unique(row["sources"]), "datasets": [name]}))
     counts = {"nodes": spool.counts["nodes"], "relations": spool.counts["relations"], **_counts(spool)}
     out.node(_node("Dataset", name, ["Dataset"], {**metadata, "name": name}))
     finished = dt.datetime.now(dt.timezone.utc)

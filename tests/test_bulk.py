@@ -109,6 +109,11 @@ def test_the_bulk_load_command_refuses_what_it_cannot_do(own_home, tmp_path):
     refused = run(str(bad), "--bulk")
     assert refused.returncode == 1 and "src:nowhere" in refused.stderr and "nothing was written" in refused.stderr
     assert nodes_in(own_home) == 0
+    (bad / "sources.csv").write_text("id,title\nsrc:nowhere,Nowhere\n", encoding="utf-8")
+    (bad / "people.csv").write_text("id,name,sources\nperson:a,A\x1fB,src:nowhere\n", encoding="utf-8")
+    split = run(str(bad), "--bulk")  # valid, but the importer would split the name in two
+    assert split.returncode == 1 and "'name' of person:a" in split.stderr and "without --bulk" in split.stderr
+    assert nodes_in(own_home) == 0
     loaded = run(str(SAMPLE), "--bulk")
     assert loaded.returncode == 0 and "by bulk import" in loaded.stdout, loaded.stderr
     assert re.search(r"Steps: validating the dataset [\d.]+ s, .*neo4j-admin import [\d.]+ s", loaded.stderr)
@@ -125,7 +130,8 @@ def test_values_the_importer_would_change_are_refused_before_the_server_stops(tm
     refused while written (before anything is stopped); an empty list, which the importer cannot
     write, goes in under the marker that dump/set_empty_lists takes off."""
     node = {"key": ["Entity", "person:a"], "labels": ["Entity", "Person"], "properties": {"id": "person:a"}}
-    for bad, message in (({"name": "A\x1fB"}, "unit separator"), ({"aliases": ["A", 1]}, "mixed types")):
+    for bad, message in (({"name": "A\x1fB"}, "'name' of person:a: it holds the ASCII unit separator"),
+                         ({"aliases": ["A", 1]}, "'aliases' of person:a: a list of mixed types")):
         with bulk.ImportFiles(tmp_path / "files") as files, pytest.raises(DumpError, match=message):
             files.node({**node, "properties": {**node["properties"], **bad}})
     with bulk.ImportFiles(tmp_path / "files") as files:
