@@ -150,7 +150,6 @@ def read(folder: Path) -> tuple[list[dict], list[dict]]:
     return parts[0], parts[1]
 
 
-
 def restore(graph: Graph, folder: Path, *, wipe: bool = False, batch_size: int | None = None,
             progress: Progress | None = None) -> dict[str, int]:
     """Rebuild the dump in folder into the database, which must be empty unless `wipe`."""

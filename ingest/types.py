@@ -144,8 +144,8 @@ EMPTY = {"bool": False}  # what an empty cell means, where not the column's defa
 
 
 def empty(col: Column) -> Any:
-    value = EMPTY.get(col.type, col.default)
-    return list(value) if isinstance(value, list) else value
+    """What an empty cell of this column means: false for a boolean, else its default or None."""
+    return EMPTY.get(col.type, col.default)
 
 
 def clean(raw: Any, col: Column, vocab: Vocabulary) -> Any:
