@@ -191,13 +191,15 @@ def _ensure_password(home: Path) -> None:
 
 def admin_import(home: Path, node_files: list[Path], rel_files: list[Path], *, array_delimiter: str) -> None:
     """`neo4j-admin database import full` into the (stopped) server's default database, which
-    it replaces; CSV files with their header on the first line (graph/bulk.py writes them)."""
+    it replaces; CSV files with their header on the first line (graph/bulk.py writes them).
+    The importer's report goes to the home's logs, not to the folder the user runs from."""
     if status(home).running:
         raise ServerError("the server is running; neo4j-admin import needs it stopped")
     result = subprocess.run(
         [_java(), "-cp", _classpath(), ADMIN_TOOL, "database", "import", "full", "neo4j",
          "--overwrite-destination=true", "--id-type=string", "--multiline-fields=true",
          f"--array-delimiter={array_delimiter}", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false",
+         f"--report-file={home / 'logs' / 'import.report'}",
          *(f"--nodes={p}" for p in node_files), *(f"--relationships={p}" for p in rel_files)],
         env=_env(home), capture_output=True, text=True)
     if result.returncode != 0:

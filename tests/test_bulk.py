@@ -35,12 +35,15 @@ def nodes_in(home) -> int:
         return g.driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=g.database).records[0]["n"]
 
 
-def test_a_bulk_restore_gives_back_the_same_dump_and_then_refuses_to_replace_it(graph, own_home, tmp_path):
+def test_a_bulk_restore_gives_back_the_same_dump_and_then_refuses_to_replace_it(graph, own_home, tmp_path,
+                                                                                monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the importer's report goes to the home's logs, not where the user stands
     ingest(graph, SAMPLE)  # dates, datetimes, lists (empty ones too), quotes with newlines, protected people
     ingest(graph, synth(tmp_path / "synth", 300, seed=2, planted=1) and tmp_path / "synth")
     export(graph, tmp_path / "before")
     counts = bulk.restore(own_home, tmp_path / "before")
     assert server.status(own_home).running and counts["nodes"] > 1000
+    assert not (tmp_path / "import.report").exists() and (own_home / "logs" / "import.report").exists()
     with Graph(connection(own_home)) as g:
         export(g, tmp_path / "after")
         assert {r["name"] for r in g.read("schema/show")} == {r["name"] for r in graph.read("schema/show")}
