@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SAMPLE := data/kazakhstan-2022
 
-.PHONY: setup demo test schema-docs query-docs bench bench-bulk stop clean
+.PHONY: setup demo test schema-docs query-docs bench bench-large stop clean
 
 setup: $(VENV)/.installed server/lib/.fetched
 
@@ -58,6 +58,7 @@ bench: setup  # make bench SIZE=100000: bench/scale.py at that many people
 	$(BIN)/python -m bench.reload
 	$(BIN)/python -m bench.scan
 	$(BIN)/python -m bench.explorer_draw
+	$(BIN)/python -m bench.eager
 
-bench-bulk: setup  # make bench-bulk SIZE=1000000: the bulk path alone (bench/bulk_load.py)
-	CHAINWATCH_BENCH_SIZE=$(SIZE) $(BIN)/python -m bench.bulk_load
+bench-large: setup  # make bench-large SIZE=1000000 LOAD=bulk|incremental: one load path alone (bench/large_load.py)
+	CHAINWATCH_BENCH_SIZE=$(SIZE) CHAINWATCH_BENCH_LOAD=$(LOAD) $(BIN)/python -m bench.large_load

@@ -2,6 +2,9 @@
 // purpose: Create or update a batch of nodes by id, with their labels, properties, sources and MENTIONS links.
 // param: rows - a list of {id, labels, props, sources}
 // param: dataset - the dataset name, added to each node's `datasets`
+// param: name_keys - bench/claims_ingest.py: true to write the rows' name_keys as today's ingest
+//   does (a union, as sources are). Search keys came with entity resolution (issue 10) after this
+//   statement was frozen; with them the baseline pays their full-text index as ingest does.
 // mode: write
 // note: a node that only this dataset contributed takes the dataset's values as they are now
 //   (a value set to null is removed, so a re-load updates in place). A node that other datasets
@@ -28,7 +31,11 @@ SET n.datasets = others + $dataset,
     n.aliases = CASE WHEN size(aliases) = 0 AND n.aliases IS NULL THEN null
                 ELSE reduce(acc = [], a IN aliases | CASE WHEN a IN acc OR a = n.name THEN acc ELSE acc + a END) END,
     n.protected = CASE WHEN was_protected THEN true ELSE n.protected END,
-    n.pseudonym = coalesce(n.pseudonym, old_pseudonym)
+    n.pseudonym = coalesce(n.pseudonym, old_pseudonym),
+    n.name_keys = CASE WHEN NOT $name_keys THEN n.name_keys
+                       WHEN size(others) = 0 THEN row.name_keys
+                       ELSE coalesce(n.name_keys, []) + [k IN coalesce(row.name_keys, [])
+                                                         WHERE NOT k IN coalesce(n.name_keys, [])] END
 WITH n
 CALL (n) {
   UNWIND n.sources AS sid

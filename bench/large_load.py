@@ -1,0 +1,98 @@
+"""One load path alone at a size the whole of bench/scale.py would take hours at (a million
+people): a `chainwatch synth` dataset loaded into a private server, the peak memory of this
+process, and then what users wait for on the result: `chain` at a date, search and the full
+conflicts scan (fewer runs than scale.py: a scan of a million people takes a minute or more).
+
+- LOAD=bulk (the default): `ingest --bulk`, each step's seconds, the importer's own step as the
+  baseline (raw neo4j-admin import of the very files the bulk path wrote);
+- LOAD=incremental: `ingest` into the empty graph, the same files reloaded (skipped as
+  unchanged), and the naive baseline (one row per transaction) beside the incremental path on a
+  small dataset in the same run (at a million rows it would take days).
+
+Run with `make bench-large SIZE=1000000 LOAD=incremental` (or CHAINWATCH_BENCH_SIZE and
+CHAINWATCH_BENCH_LOAD); CHAINWATCH_BENCH_HEAP and CHAINWATCH_BENCH_PAGECACHE size the server.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from pathlib import Path
+
+from bench.private import private_graph
+from bench.scale import NAIVE_PEOPLE, latency, peak_mb, rate
+from graph import conflicts
+from graph.chains import chain
+from graph.config import connection
+from graph.db import Graph
+from graph.search import search
+from ingest.bulk import ingest_bulk
+from ingest.load import ingest
+from ingest.synth import synth
+
+RUNS = 3
+
+
+def bulk(g: Graph, home: Path, dataset: Path) -> Graph:
+    g.close()  # the import replaces the database: a driver kept across it waits on old bookmarks
+    t0 = time.perf_counter()
+    report = ingest_bulk(home, dataset)
+    took = time.perf_counter() - t0
+    rows, raw = report.nodes + report.relations, report.seconds["neo4j-admin import"]
+    print(f"ingest --bulk, {report.nodes:,} records and {report.relations:,} relations: {took:.1f} s, "
+          f"{rows / took:,.0f} rows/s; x{took / raw:.2f} the importer's own {raw:.1f} s "
+          f"(raw neo4j-admin import of the same files); peak memory {peak_mb():,.0f} MB")
+    print("  step by step: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items()), flush=True)
+    return Graph(connection(home))
+
+
+def incremental(g: Graph, home: Path, dataset: Path) -> Graph:
+    small = dataset.parent / "small"
+    synth(small, NAIVE_PEOPLE, seed=1)
+    naive, rows = rate(g, small, batch_size=1)
+    batched, _ = rate(g, small)
+    print(f"ingest, {NAIVE_PEOPLE} people ({rows:,} rows), same run: naive, one row per transaction "
+          f"(baseline) {naive:,.0f} rows/s; incremental {batched:,.0f} rows/s, x{batched / naive:.1f}", flush=True)
+    g.write("admin/delete_everything")
+    before = peak_mb()
+    t0 = time.perf_counter()
+    report = ingest(g, dataset)
+    took = time.perf_counter() - t0
+    rows = report.nodes + report.relations
+    print(f"ingest, {report.nodes:,} records and {report.relations:,} relations: {took:.1f} s, "
+          f"{rows / took:,.0f} rows/s; peak memory {peak_mb():,.0f} MB ({before:,.0f} MB before)", flush=True)
+    t0 = time.perf_counter()
+    ingest(g, dataset)
+    again = time.perf_counter() - t0
+    print(f"reload unchanged: {again:.2f} s, x{took / again:.0f} faster than the first load", flush=True)
+    return g
+
+
+PATHS = {"bulk": bulk, "incremental": incremental}
+
+
+def main() -> None:
+    size = int(os.environ.get("CHAINWATCH_BENCH_SIZE", 10_000))
+    chosen = os.environ.get("CHAINWATCH_BENCH_LOAD") or "bulk"
+    if chosen not in PATHS:
+        raise SystemExit(f"CHAINWATCH_BENCH_LOAD (make's LOAD) is one of {', '.join(PATHS)}, not {chosen!r}")
+    load = PATHS[chosen]
+    with private_graph() as (g, tmp):
+        t0 = time.perf_counter()
+        made = synth(tmp / "dataset", size, seed=1)
+        print(f"synth, {size:,} people: {made['rows']:,} rows in {time.perf_counter() - t0:.1f} s, "
+              f"peak memory {peak_mb():,.0f} MB", flush=True)
+        with load(g, tmp / "home", tmp / "dataset") as loaded:
+            officer = f"person:o{random.Random(1).randrange(int(size * 0.55))}"
+            checks = {"chain at 2012-06-01": lambda: chain(loaded, officer, "2012-06-01"),
+                      "search 'Кийсымбаев'": lambda: search(loaded, "Кийсымбаев"),
+                      "full conflicts scan": lambda: conflicts.findings(loaded)}
+            print(f"latency, {RUNS} runs after a warm-up: p50 / p95 ms")
+            for name, run in checks.items():
+                p50, p95 = latency(run, RUNS)
+                print(f"  {name:<36} {p50:9.1f} {p95:9.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
