@@ -6,17 +6,15 @@ reason on stderr (validation lists each problem on a line of its own).
 
 from __future__ import annotations
 
-import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
-from chainwatch.output import Format, emit
+from chainwatch.output import Format, SafeConsole, emit, json_text, shown
 from graph import config, querylib
 from graph.config import ConfigError
 from graph.db import GraphError, open_graph
@@ -55,9 +53,10 @@ report_app = typer.Typer(help="Reports to hand over: conflicts of interest with 
                          no_args_is_help=True)
 app.add_typer(report_app, name="report")
 
-# Output carries data, paths and the server's words: never read as Rich markup.
-out = Console(markup=False, highlight=False)
-err = Console(stderr=True, markup=False, highlight=False)
+# Output carries data, paths and the server's words: never read as Rich markup, and never
+# as a command to the terminal (chainwatch/output.py).
+out = SafeConsole(markup=False, highlight=False)
+err = SafeConsole(stderr=True, markup=False, highlight=False)
 
 HomeOption = typer.Option(None, "--home", help="The server's home folder "
                           "(default: $CHAINWATCH_HOME, else .chainwatch/ here).")
@@ -79,7 +78,7 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 
 def say_error(message: str) -> None:
-    err.print(Text("error: ", style="bold red") + Text(message), soft_wrap=True)
+    err.print(Text("error: ", style="bold red") + Text(shown(message)), soft_wrap=True)
 
 
 def _graph(home: Optional[Path] = None):
@@ -263,9 +262,9 @@ def validate(path: Path = typer.Argument(..., help="A dataset folder of CSV file
         if graph:
             graph.close()
     if fmt == Format.json:
-        print(json.dumps({"dataset": ds.name, "ok": ds.ok, "nodes": ds.node_count,
-                          "relations": ds.relation_count,
-                          "problems": [p.as_dict() for p in ds.problems]}, indent=2))
+        print(json_text({"dataset": ds.name, "ok": ds.ok, "nodes": ds.node_count,
+                         "relations": ds.relation_count,
+                         "problems": [p.as_dict() for p in ds.problems]}, indent=2))
     else:
         _print_problems(ds.problems)
     if not ds.ok:
@@ -519,7 +518,7 @@ def chain(node_id: str = typer.Argument(..., metavar="ID", help="A person, unit 
 
     c = _using_graph(home, lambda g: build_chain(g, node_id, _as_of(as_of), down), UnknownNode)
     if fmt == Format.json:
-        print(json.dumps(c.as_dict(), indent=2, ensure_ascii=False))
+        print(json_text(c.as_dict(), indent=2))
     else:
         out.print(render(c))
 
@@ -560,7 +559,7 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
         found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth, documented_only,
                                                       progress), UnknownRule)
     if fmt == Format.json:
-        print(json.dumps(found, indent=2, ensure_ascii=False))
+        print(json_text(found, indent=2))
         return
     if fmt == Format.csv:
         emit(["severity", "rule", "allegation", "actor", "implicated", "weakest_confidence", "inferred",
@@ -570,8 +569,8 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
     emit(["#", "severity", "weakest_confidence", "inferred", "rule", "allegation", "actor"], rows, fmt,
          title=f"{len(found)} conflict-of-interest finding(s), most severe first")
     for n, f in enumerate(found, 1):
-        out.print(Text(f"{n}. {f['explanation']}"))
-        out.print(Text(f"   events: {', '.join(f['events'])}; sources: {', '.join(f['sources'])}",
+        out.print(Text(shown(f"{n}. {f['explanation']}")))
+        out.print(Text(shown(f"   events: {', '.join(f['events'])}; sources: {', '.join(f['sources'])}"),
                        style="dim"))
 
 
@@ -795,7 +794,7 @@ def resolve(dataset: Optional[str] = typer.Option(None, "--dataset", help="Only 
         found = candidates(g, dataset=dataset, against=against,
                            threshold=DEFAULT_THRESHOLD if threshold is None else threshold)
     if fmt == Format.json:
-        print(json.dumps({"candidates": [c.as_dict() for c in found]}, ensure_ascii=False, indent=2))
+        print(json_text({"candidates": [c.as_dict() for c in found]}, indent=2))
         return
     if not found and fmt == Format.table:
         out.print("No candidate duplicates at this threshold.")
@@ -857,9 +856,9 @@ def stats(home: Optional[Path] = HomeOption, fmt: Format = FormatOption):
         rels = g.read("stats/relationships")
         datasets = g.read("stats/datasets")
     if fmt == Format.json:
-        print(json.dumps({"labels": {r["label"]: r["count"] for r in labels},
-                          "relationships": {r["type"]: r["count"] for r in rels},
-                          "datasets": datasets}, indent=2, default=str))
+        print(json_text({"labels": {r["label"]: r["count"] for r in labels},
+                         "relationships": {r["type"]: r["count"] for r in rels},
+                         "datasets": datasets}, indent=2, default=str))
         return
     emit(["label", "count"], labels, fmt, title="Nodes by label")
     emit(["type", "count"], rels, fmt, title="Relationships by type")

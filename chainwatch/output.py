@@ -2,12 +2,20 @@
 
 `--format json` is stable: an object with `columns`, `rows` (a list of
 objects keyed by column) and `truncated`.
+
+A value from a dataset or the server reaches the terminal as text, never as a
+command to it: control characters would clear the screen, retitle the window or
+write the clipboard (escape sequences), bidirectional overrides reorder what is
+read. Tables, trees and messages show them as escapes (`shown`, `SafeConsole`);
+JSON escapes them as JSON may, so a program reads the value back exactly; CSV
+is exact when piped and shown as escapes on a terminal.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from enum import Enum
 from typing import Any
@@ -17,6 +25,32 @@ from rich.table import Table
 from rich.text import Text
 
 from graph.values import cell_text, plain
+
+
+# C0 controls but tab and newline (and carriage return before a newline), DEL, C1 controls
+# (U+009B is a terminal's CSI), and the bidirectional embeddings, overrides and isolates.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+_JSON_HIDDEN = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # json.dumps escapes the C0 ones
+
+
+def shown(text: str) -> str:
+    """`text` as a terminal may print it: each hidden character as its Python escape (`\\x1b`)."""
+    return _HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def json_text(value: Any, **options: Any) -> str:
+    """JSON for a program that may print it: the same value, with every character a terminal
+    would act on written as a `\\u` escape."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class SafeConsole(Console):
+    """A Rich console whose strings are shown, not obeyed (`shown`). Text objects built from
+    data must be built from shown strings (Rich measures them before they print)."""
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        return super().render_str(shown(text), **options)
 
 
 class Format(str, Enum):
@@ -29,19 +63,20 @@ def emit(columns: list[str], rows: list[dict[str, Any]], fmt: Format, *,
          title: str | None = None, truncated: bool = False, console: Console | None = None) -> None:
     if fmt == Format.json:
         payload = {"columns": columns, "rows": [plain(r) for r in rows], "truncated": truncated}
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(payload, indent=2) + "\n")
     elif fmt == Format.csv:
+        cell = shown if sys.stdout.isatty() else str
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([cell(c) for c in columns])
         for r in rows:
-            writer.writerow([cell_text(r.get(c)) for c in columns])
+            writer.writerow([cell(cell_text(r.get(c))) for c in columns])
     else:
-        console = console or Console()
+        console = console or SafeConsole()
         table = Table(title=title, show_lines=False)
         for c in columns:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*(Text(cell_text(r.get(c))) for c in columns))  # data is never markup
+            table.add_row(*(Text(shown(cell_text(r.get(c)))) for c in columns))  # data is never markup
         console.print(table)
         if truncated:
             console.print(f"[yellow]Only the first {len(rows)} rows are shown (the row cap); "

@@ -1,10 +1,12 @@
-"""A chain of responsibility drawn as a tree in the terminal."""
+"""A chain of responsibility drawn as a tree in the terminal (every value from the graph
+`shown`, never obeyed: chainwatch/output.py)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from rich.tree import Tree
 
+from chainwatch.output import shown
 from graph.chains import Chain, Link
 
 
@@ -12,10 +14,10 @@ def _label(chain: Chain, node: str, via: Link | None) -> Text:
     text = Text()
     if via is not None:
         post = f" ({via.post})" if via.post else ""
-        text.append(f"{via.relation}{post} ", style="dim")
-        text.append(f"[{via.period}, {via.confidence}, {'; '.join(via.sources)}] ", style="dim")
-    text.append(chain.names.get(node) or node, style="bold")
-    text.append(f"  {node}", style="cyan")
+        text.append(shown(f"{via.relation}{post} "), style="dim")
+        text.append(shown(f"[{via.period}, {via.confidence}, {'; '.join(via.sources)}] "), style="dim")
+    text.append(shown(chain.names.get(node) or node), style="bold")
+    text.append(shown(f"  {node}"), style="cyan")
     if node in chain.apex:
         text.append("  apex", style="magenta")
     return text
@@ -23,9 +25,9 @@ def _label(chain: Chain, node: str, via: Link | None) -> Text:
 
 def _commanders(chain: Chain, node: str, branch: Tree) -> None:
     for c in chain.commanders(node):
-        branch.add(Text.assemble(("commanded by ", "dim"), (chain.names.get(c.source) or c.source, "green"),
-                                 (f" ({c.post or 'COMMANDS'}) [{c.period}, {c.confidence}, "
-                                  f"{'; '.join(c.sources)}]", "dim")))
+        branch.add(Text.assemble(("commanded by ", "dim"), (shown(chain.names.get(c.source) or c.source), "green"),
+                                 (shown(f" ({c.post or 'COMMANDS'}) [{c.period}, {c.confidence}, "
+                                        f"{'; '.join(c.sources)}]"), "dim")))
 
 
 def render(chain: Chain) -> Tree:

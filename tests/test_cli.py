@@ -188,3 +188,27 @@ def test_batch_size_comes_from_the_environment(cli, tmp_path):
         del os.environ["CHAINWATCH_BATCH_SIZE"]
     assert result.returncode == 1 and "CHAINWATCH_BATCH_SIZE" in result.stderr
     assert overridden.returncode == 0, overridden.stderr
+
+
+HIDDEN = ("\x1b", "\x07", "\x9b", "\u202e")  # escape, bell, CSI, right-to-left override
+
+
+def test_values_reach_the_terminal_as_text_never_as_commands(cli, tmp_path):
+    """A name that would clear the screen, retitle the window and reverse the text is shown as
+    escapes in tables, trees and errors; JSON and piped CSV give it back exactly."""
+    hostile = "Evil\x1b[2J\x1b]0;owned\x07 \x9b31m\u202eeman"
+    people = [{"id": "person:officer", "name": hostile, "sources": "src:a"},
+              {"id": "person:victim", "name": "Victim", "protected": "yes", "pseudonym": "V.", "sources": "src:a"}]
+    loaded = cli("ingest", small(tmp_path / "ds", people=people))
+    assert loaded.returncode == 0, loaded.stderr
+    ask = ("cypher", "MATCH (p:Person {id: 'person:officer'}) RETURN p.name AS name, [p.name] AS names")
+    outputs = {"table": cli(*ask), "chain": cli("chain", "person:officer"), "search": cli("search", "Evil"),
+               "error": cli("chain", "person:" + hostile), "json": cli(*ask, "--format", "json"),
+               "csv": cli(*ask, "--format", "csv")}
+    for name, result in outputs.items():
+        for c in HIDDEN:
+            assert c not in result.stdout + result.stderr or name == "csv", (name, c)
+    for name in ("table", "chain", "search", "error"):
+        assert "Evil\\x1b[2J\\x1b]0;owned\\x07" in outputs[name].stdout + outputs[name].stderr, name
+    assert json.loads(outputs["json"].stdout)["rows"][0] == {"name": hostile, "names": [hostile]}
+    assert next(csv.DictReader(io.StringIO(outputs["csv"].stdout)))["name"] == hostile  # piped: exact
