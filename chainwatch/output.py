@@ -24,18 +24,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from graph.values import cell_text, plain
+from graph.values import HIDDEN, cell_text, plain
 
-
-# C0 controls but tab and newline (and carriage return before a newline), DEL, C1 controls
-# (U+009B is a terminal's CSI), and the bidirectional embeddings, overrides and isolates.
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 _JSON_HIDDEN = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # json.dumps escapes the C0 ones
 
 
 def shown(text: str) -> str:
     """`text` as a terminal may print it: each hidden character as its Python escape (`\\x1b`)."""
-    return _HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def json_text(value: Any, **options: Any) -> str:

@@ -8,8 +8,15 @@ into the value a user meant.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
+
+# Characters that act rather than show: C0 controls but tab and newline (and a carriage return
+# before a newline), DEL, C1 controls (U+009B is a terminal's CSI), and the bidirectional
+# embeddings, overrides and isolates that reorder what is read. The terminal shows them as
+# escapes (chainwatch/output.py); validation warns of them (ingest/validate.py).
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 
 
 def plain(value: Any) -> Any:

@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 
 from graph import dates
+from graph.values import HIDDEN
 from graph.vocabulary import Column, Vocabulary, load
 from ingest import formats, types
 from ingest.problems import Problem
@@ -143,7 +144,19 @@ class _Checker:
         except types.Invalid as e:
             self.problem(row, col.name, str(e))
             return None
+        self.hidden(row, col, value)
         return None if value == [] else value  # a list of nothing (`;`) is no value, as an empty cell
+
+    def hidden(self, row: Row, col: Column, value) -> None:
+        """Warn of a character that acts rather than shows (graph/values.HIDDEN): invisible in a
+        spreadsheet, it makes two spellings of one name differ, and it may be an attack on
+        whoever reads the data in a terminal."""
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and (found := HIDDEN.search(text)):
+                self.problem(row, col.name, f"'{col.name}' holds the invisible control character "
+                             f"U+{ord(found.group()[0]):04X}; it is kept as it is (a terminal shows it "
+                             "as an escape such as \\x1b): remove it unless it belongs there", warning=True)
+                return
 
     def values(self, row: Row, columns: dict[str, Column]) -> dict:
         return {name: self.value(row, col) for name, col in columns.items()}

@@ -332,3 +332,18 @@ def test_an_empty_list_cell_is_no_value_as_an_empty_text_cell_is(tmp_path):
     assert ds.ok, [str(p) for p in ds.problems]
     aliases = {n.id: n.props.get("aliases") for n in ds.nodes if n.label == "Person"}
     assert aliases == {"person:officer": None, "person:victim": None, "person:third": ["T."]}
+
+
+def test_an_invisible_control_character_is_a_warning_naming_field_and_line(tmp_path):
+    """A name carrying an escape sequence, or a right-to-left override in a list, still loads
+    (it is kept as written) but is pointed out: it cannot be seen in a spreadsheet."""
+    people = [{"id": "person:officer", "name": "Officer\x1b[2J One", "sources": "src:a"},
+              {"id": "person:victim", "name": "Victim", "aliases": "V.;\u202eeman", "protected": "yes",
+               "pseudonym": "V.", "sources": "src:a"},
+              {"id": "person:clean", "name": "Жанар\r\nСейтова", "sources": "src:a"}]
+    ds = validate(small(tmp_path / "ds", people=people))
+    hidden = [p for p in ds.problems if "invisible control character" in p.message]
+    assert ds.ok and all(p.warning for p in hidden)
+    assert {(p.file, p.line, p.field, p.message.split("character ")[1][:6]) for p in hidden} == {
+        ("people.csv", 2, "name", "U+001B"), ("people.csv", 3, "aliases", "U+202E")}
+    assert next(n for n in ds.nodes if n.id == "person:officer").props["name"] == "Officer\x1b[2J One"
