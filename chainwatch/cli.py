@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Callable, Iterator, List, NoReturn, Optional
 import typer
 from rich.text import Text
 
-from chainwatch.output import Format, SafeConsole, emit, json_text, shown
+from chainwatch.output import Format, SafeConsole, emit, json_text
 from graph import config, querylib
 from graph.config import ConfigError
 from graph.db import GraphError, open_graph
-from graph.values import parse_param
+from graph.values import parse_param, shown
 
 if TYPE_CHECKING:
     from rich.progress import Progress

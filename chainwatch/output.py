@@ -24,14 +24,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from graph.values import HIDDEN, cell_text, plain
+from graph.values import cell_text, plain, shown
 
 _JSON_HIDDEN = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # json.dumps escapes the C0 ones
-
-
-def shown(text: str) -> str:
-    """`text` as a terminal may print it: each hidden character as its Python escape (`\\x1b`)."""
-    return HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def json_text(value: Any, **options: Any) -> str:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 from rich.tree import Tree
 
-from chainwatch.output import shown
 from graph.chains import Chain, Link
+from graph.values import shown
 
 
 def _label(chain: Chain, node: str, via: Link | None) -> Text:

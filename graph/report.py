@@ -17,7 +17,7 @@ from graph.conflicts import findings as run_rules
 from graph.conflicts import rules
 from graph.db import Graph
 from graph.redaction import Redactor
-from graph.values import plain
+from graph.values import each_string, plain, shown
 
 CITATION_FIELDS = ("id", "title", "publisher", "published", "url", "quotes", "notes")
 SAFE_LINK = re.compile(r"^https?://", re.IGNORECASE)  # only these become links; others stay text
@@ -76,6 +76,9 @@ def build(graph: Graph, *, redact: bool = False, rule: str | None = None,
     report.findings = redactor(report.findings)
     report.datasets = redactor([plain(d) for d in report.datasets])  # titles can name people too
     report.apex = redactor(report.apex)
+    # a control character or bidirectional override in the data is shown, in every format
+    report.allegations, report.findings, report.datasets, report.apex = (
+        each_string(shown, part) for part in (report.allegations, report.findings, report.datasets, report.apex))
     for group in report.allegations:  # drawn after redaction, so pictures show pseudonyms
         for f in group["findings"]:
             f["picture"] = evidence_picture.layout(f["allegation"], f["evidence_nodes"],

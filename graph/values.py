@@ -2,7 +2,8 @@
 
 Output formats (JSON, CSV, tables) need Neo4j's nodes, relationships, paths
 and temporal values as plain data; `--param key=value` needs text turned
-into the value a user meant.
+into the value a user meant; text meant for people needs the characters that
+act rather than show written as escapes (`shown`).
 """
 
 from __future__ import annotations
@@ -10,13 +11,31 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any
+from typing import Any, Callable
 
 # Characters that act rather than show: C0 controls but tab and newline (and a carriage return
 # before a newline), DEL, C1 controls (U+009B is a terminal's CSI), and the bidirectional
 # embeddings, overrides and isolates that reorder what is read. The terminal shows them as
-# escapes (chainwatch/output.py); validation warns of them (ingest/validate.py).
+# escapes (chainwatch/output.py), so do reports (graph/report.py) and Markdown (graph/markdown.py);
+# validation warns of them (ingest/validate.py).
 HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+def shown(text: str) -> str:
+    """`text` as a terminal or a report may show it: each HIDDEN character as its Python
+    escape (`\\x1b`, `\\u202e`), visible rather than obeyed."""
+    return HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def each_string(change: Callable[[str], str], value: Any) -> Any:
+    """`value` with `change` applied to every string inside it (dicts, lists, keys too)."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {each_string(change, k): each_string(change, v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(each_string(change, v) for v in value)
+    return value
 
 
 def plain(value: Any) -> Any:

@@ -71,6 +71,20 @@ def test_report_groups_by_allegation_most_severe_first(case):
     assert f["svg"].startswith("<svg") and "District Police" in f["svg"]
 
 
+def test_a_control_character_or_override_in_a_name_is_shown_in_every_format(case, graph):
+    """A name that would reverse the text after it (U+202E) or act on a terminal reads as its
+    escape in the report, in every format, so the court reads what the file holds."""
+    graph.driver.execute_query("MATCH (u:Unit {id: 'unit:district'}) SET u.name = $n",
+                               {"n": "District\u202e eciloP\x1b[2J"}, database_=graph.database)
+    report = build(case)
+    for fmt in ("html", "md", "json", "pdf"):
+        data = render(report, fmt)
+        text = text_of_pdf(data) if fmt == "pdf" else data.decode("utf-8")
+        assert "\u202e" not in text and "\x1b" not in text, fmt
+        shown = "District\\u202e eciloP\\x1b[2J"  # JSON and Markdown write its backslashes as two
+        assert (shown.replace("[", "\\[") if fmt == "md" else shown) in text.replace("\\\\", "\\"), fmt
+
+
 def test_html_is_self_contained_and_escapes_data(case, graph, tmp_path):
     graph.driver.execute_query("MATCH (u:Unit {id: 'unit:district'}) SET u.name = $n",
                                {"n": "<img src=x onerror=alert(1)>"}, database_=graph.database)
