@@ -35,6 +35,7 @@ RUNS = 3
 
 
 def bulk(g: Graph, home: Path, dataset: Path) -> Graph:
+    """`ingest --bulk` into the private server of `home`; a new connection to the result."""
     g.close()  # the import replaces the database: a driver kept across it waits on old bookmarks
     t0 = time.perf_counter()
     report = ingest_bulk(home, dataset)
@@ -48,6 +49,7 @@ def bulk(g: Graph, home: Path, dataset: Path) -> Graph:
 
 
 def incremental(g: Graph, home: Path, dataset: Path) -> Graph:
+    """`ingest` into `g` (the server of `home`), after the naive baseline on a small dataset."""
     small = dataset.parent / "small"
     synth(small, NAIVE_PEOPLE, seed=1)
     naive, rows = rate(g, small, batch_size=1)

@@ -1,6 +1,6 @@
 // name: ingest/merge_nodes
 // purpose: Create or update a batch of nodes by id, with their labels, properties, sources and MENTIONS links.
-// param: rows - a list of {id, labels, props, sources}
+// param: rows - a list of {id, labels, props, sources, name_keys}
 // param: dataset - the dataset name, added to each node's `datasets`
 // param: name_keys - bench/claims_ingest.py: true to write the rows' name_keys as today's ingest
 //   does (a union, as sources are). Search keys came with entity resolution (issue 10) after this
