@@ -23,7 +23,7 @@ from graph.decisions import DecisionError
 from graph.report import citation_details
 from graph.resolution import DEFAULT_THRESHOLD
 from graph.markdown import escape as md  # every value from the data or a URL, in any element that renders Markdown
-from graph.values import cell_text, parse_param
+from graph.values import cell_text, parse_param, shown
 from graph.vocabulary import load
 
 VOCAB = load()
@@ -58,12 +58,13 @@ def open_node(node_id: str, page: str | None = None) -> None:
 
 
 def table(rows: list[dict], columns: list[str] | None = None) -> None:
-    """Rows as a data grid: every value is shown as plain text."""
+    """Rows as a data grid: every value is shown as plain text, a control character or a
+    bidirectional override as its escape (graph/values.shown), as everywhere else."""
     if not rows:
         st.caption("Nothing to show.")
         return
     columns = columns or list(rows[0])
-    st.dataframe([{c: cell_text(r.get(c)) for c in columns} for r in rows], hide_index=True,
+    st.dataframe([{c: shown(cell_text(r.get(c))) for c in columns} for r in rows], hide_index=True,
                  width="stretch")
 
 
@@ -242,9 +243,9 @@ def network_page() -> None:
                + f"{len(sub['nodes'])} nodes, {len(sub['edges'])} relationships"
                + (f"; {more} more not shown (narrow the filters)" if more > 0 else ""))
     show_network(sub, centre, pickable=True)
-    shown = data.redactor(public())(centre)  # its public id in public mode
-    centre_name = next((n["name"] for n in sub["nodes"] if n["id"] == shown), shown)
-    publish(f"Around {centre_name}" + (f", as of {as_of}" if as_of else ""), sub, shown, "network")
+    public_centre = data.redactor(public())(centre)  # its public id in public mode
+    centre_name = next((n["name"] for n in sub["nodes"] if n["id"] == public_centre), public_centre)
+    publish(f"Around {centre_name}" + (f", as of {as_of}" if as_of else ""), sub, public_centre, "network")
     keep_playing()
     real = data.redactor(public()).real_id  # ids in the picture may be pseudonymous
     picked = st.text_input(PICK_FIELD, key="picked").strip()
@@ -369,7 +370,7 @@ def case_page() -> None:
         st.caption("No conflict rule finds anything in this case.")
     for f in c.findings:
         st.markdown(f"**{md(f['severity'].upper())}: {md(f['rule'].replace('_', ' '))}** · {md(f['strength'])}")
-        st.text(f["explanation"])
+        st.text(shown(f["explanation"]))
     st.subheader("Sources, in the order the story cites them")
     for n, s in enumerate(c.citations, 1):
         show_citation(s, n)
@@ -383,16 +384,16 @@ def conflicts_page() -> None:
     c1, c2 = st.columns(2)
     rules = c1.multiselect("Rules", sorted({f["rule"] for f in found}))
     severities = c2.multiselect("Severity", ["critical", "high", "medium"])
-    shown = [f for f in found if (not rules or f["rule"] in rules) and (not severities or f["severity"] in severities)]
-    st.caption(f"{len(shown)} of {len(found)} finding(s), most severe first")
-    table(shown, ["severity", "weakest_confidence", "inferred", "rule", "allegation", "actor_name", "explanation"])
-    if not shown:
+    kept = [f for f in found if (not rules or f["rule"] in rules) and (not severities or f["severity"] in severities)]
+    st.caption(f"{len(kept)} of {len(found)} finding(s), most severe first")
+    table(kept, ["severity", "weakest_confidence", "inferred", "rule", "allegation", "actor_name", "explanation"])
+    if not kept:
         return
-    n = st.selectbox("Open a finding", range(len(shown)), key="finding",
-                     format_func=lambda i: f"{i + 1}. [{shown[i]['severity']}] {shown[i]['rule']}: {shown[i]['allegation']}")
-    f = shown[n]
+    n = st.selectbox("Open a finding", range(len(kept)), key="finding",
+                     format_func=lambda i: f"{i + 1}. [{kept[i]['severity']}] {kept[i]['rule']}: {kept[i]['allegation']}")
+    f = kept[n]
     st.subheader(f"{f['severity'].upper()}: {f['rule'].replace('_', ' ')}")
-    st.text(f["explanation"])
+    st.text(shown(f["explanation"]))
     st.caption("Strength: " + md(f["strength"]) + " · accused: " + md(", ".join(f["implicated_names"]) or "none recorded"))
     nodes = [{"id": i, **node} for i, node in f["evidence_nodes"].items()]
     show_network({"nodes": nodes, "edges": f["evidence_relationships"]}, f["allegation"], height=420)
@@ -558,7 +559,7 @@ def canvas_page() -> None:
     """An investigation built by hand: expand node by node, hide, pin, date, save, share."""
     st.header("Canvas")
     first_visit = "canvas" not in st.session_state
-    c, shown = the_canvas(), data.redactor(public())
+    c, public_id = the_canvas(), data.redactor(public())
     real = data.redactor(True).real_id  # ids in the picture may be public ones
     if picked := st.session_state.get("canvas-pick", "").strip():
         st.session_state["canvas-pick"] = ""
@@ -580,22 +581,22 @@ def canvas_page() -> None:
             c.add([real(found)])
             st.rerun()
     if c.visible:
-        _draw_canvas(c, shown, real)
+        _draw_canvas(c, public_id, real)
     else:
         st.caption("Nothing on the canvas" + (f" but {len(c.hidden)} hidden node(s)" if c.hidden else "")
                    + ": add one from search, or open a saved canvas below.")
-    _canvas_files(c, shown)
+    _canvas_files(c, public_id)
 
 
-def _draw_canvas(c: Canvas, shown, real) -> None:
+def _draw_canvas(c: Canvas, public_id, real) -> None:
     as_of = as_of_control(data.days_of(c.visible), prefix="canvas-")
     sub = data.subgraph(c.visible, public(), as_of=as_of)
     places = c.layout((real(e["source"]), real(e["target"])) for e in sub["edges"])
     st.caption((f"As of {as_of}: " if as_of else "") + f"{len(sub['nodes'])} nodes, {len(sub['edges'])} "
                f"relationships; {len(c.hidden)} hidden, {len(c.pinned)} pinned (dashed border)")
     st.iframe(draw(sub["nodes"], sub["edges"], height=560, pick_field=CANVAS_PICK,
-                   positions={shown(i): p for i, p in places.items()},
-                   pinned=frozenset(shown(i) for i in c.pinned)), height=580)
+                   positions={public_id(i): p for i, p in places.items()},
+                   pinned=frozenset(public_id(i) for i in c.pinned)), height=580)
     st.iframe(legend_html(), height=48)
     st.text_input(CANVAS_PICK, key="canvas-pick")
     names = {real(n["id"]): f"{n['name']} ({n['label']})" for n in sub["nodes"]}
@@ -606,7 +607,7 @@ def _draw_canvas(c: Canvas, shown, real) -> None:
     b[2].button("Unpin" if chosen in c.pinned else "Pin", key="canvas-pin", on_click=c.toggle_pin, args=(chosen,),
                 help="A pinned node stays where it is when the canvas is tidied, and stays when the rest is cleared.")
     if b[3].button("Open its page", key="canvas-open"):
-        open_node(shown(chosen), "entity")
+        open_node(public_id(chosen), "entity")
     if c.hidden:
         hidden = {real(n["id"]): n["name"] for n in data.subgraph(sorted(c.hidden), public())["nodes"]}
         back = b[4].multiselect("Hidden", list(hidden), format_func=hidden.get, key="canvas-unhide",
@@ -618,11 +619,11 @@ def _draw_canvas(c: Canvas, shown, real) -> None:
     t[0].button("Tidy up (pinned nodes stay)", key="canvas-tidy", on_click=c.tidy)
     t[1].button("Keep only the pinned", key="canvas-pinned-only", on_click=c.keep_pinned_only)
     t[2].button("Empty the canvas", key="canvas-empty", on_click=_replace_canvas, args=(Canvas(),))
-    publish((c.name or "Canvas") + (f", as of {as_of}" if as_of else ""), sub, shown(c.visible[0]), "canvas")
+    publish((c.name or "Canvas") + (f", as of {as_of}" if as_of else ""), sub, public_id(c.visible[0]), "canvas")
     keep_playing("canvas-")
 
 
-def _canvas_files(c: Canvas, shown) -> None:
+def _canvas_files(c: Canvas, public_id) -> None:
     st.subheader("Save and share")
     for widget, attribute in (("canvas-name", "name"), ("canvas-note", "note")):
         if widget not in st.session_state:
@@ -643,7 +644,7 @@ def _canvas_files(c: Canvas, shown) -> None:
             chosen = c2.selectbox("Saved canvases", list(kept), key="canvas-saved")
             c2.button("Open the saved canvas", key="canvas-reopen", on_click=lambda path: _open_canvas(path.read_bytes(), path.name),
                       args=(kept[chosen],))
-    st.download_button("Share this canvas (a file of ids)", data=c.to_json(shown), key="canvas-share", on_click="ignore",
+    st.download_button("Share this canvas (a file of ids)", data=c.to_json(public_id), key="canvas-share", on_click="ignore",
                        file_name=canvas.file_name(c.name), mime="application/json", disabled=not c.ids,
                        help="Ids only: opened in a colleague's chainwatch, it shows what their graph holds."
                             + (" In public mode, protected persons' ids are their pseudonymous ones." if public() else ""))

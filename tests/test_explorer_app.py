@@ -12,6 +12,7 @@ from explorer import APP, data
 from explorer.network import draw, strip_remote
 from graph.db import GraphError
 from graph.markdown import escape as md
+from graph.values import HIDDEN
 from ingest.load import ingest
 from tests.conftest import ROOT, SAMPLE
 
@@ -243,6 +244,7 @@ def test_console_runs_a_saved_query_from_its_form(sample):
 PIXEL = "![x](http://example.com/p.png)"
 TAG = "<img src=http://example.com/p.png>"
 UNESCAPED = re.compile(r"(?<!\\)(!\[|<img|\]\(|:red\[|\$\$)")
+OVERRIDE = "\u202eeman \x1b[2J"  # reverses what follows; clears a terminal
 
 
 def markup_case(graph, tmp_path, payload: str):
@@ -268,7 +270,7 @@ def rendered_markdown(at: AppTest) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("payload", [PIXEL, TAG, ":red[loud] $$x^2$$"])
+@pytest.mark.parametrize("payload", [PIXEL, TAG, ":red[loud] $$x^2$$", OVERRIDE])
 def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload):
     markup_case(graph, tmp_path, payload)
     runs = [page("entity_page", id="person:officer"), page("entity_page", id="event:torture"),
@@ -284,6 +286,9 @@ def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload
     assert any("Officer" in t for t in texts) and any("quote" in t for t in texts)
     bad = [t for t in texts if UNESCAPED.search(t)]
     assert bad == [], bad
+    shown = texts + [e.value for at in runs for e in at.text] + [
+        str(v) for at in runs for grid in at.dataframe for v in grid.value.to_numpy().ravel()]
+    assert [t for t in shown if HIDDEN.search(t)] == []
     data.graph.cache_clear()
 
 
