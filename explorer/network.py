@@ -15,6 +15,7 @@ from html import escape
 
 from pyvis.network import Network
 
+from graph.values import shown
 from graph.vocabulary import load
 
 # Any tag that would load something from another host.
@@ -121,8 +122,8 @@ def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, hei
         style = colours.get(n["label"], {})
         place = {"x": positions[n["id"]][0], "y": positions[n["id"]][1]} if positions and n["id"] in positions else {}
         pin = {"fixed": True, "shapeProperties": {"borderDashes": [5, 3]}} if n["id"] in pinned else {}
-        net.add_node(n["id"], label=_short(n["name"] or n["id"]),
-                     title=f"{n['name']}\n{n['label']} · {n['id']}" + ("\npinned" if pin else ""),
+        net.add_node(n["id"], label=_short(shown(n["name"] or n["id"])),
+                     title=shown(f"{n['name']}\n{n['label']} · {n['id']}") + ("\npinned" if pin else ""),
                      color=style.get("color", "#999"), shape=style.get("shape", "dot"),
                      borderWidth=4 if n["id"] == centre or pin else 1, size=22 if n["id"] == centre else 14,
                      **place, **pin)
@@ -132,9 +133,9 @@ def draw(nodes: list[dict], edges: list[dict], *, centre: str | None = None, hei
             role = f" ({e['role']})" if e.get("role") else ""
             period = f"{e.get('start') or '…'} – {e.get('end') or '…'}" if (e.get("start") or e.get("end")) \
                 else "no dates"
-            net.add_edge(e["source"], e["target"], label=e["type"] + role,
-                         title=f"{e['type']}{role}\n{period}\nconfidence: {e.get('confidence')}\n"
-                               f"sources: {', '.join(e.get('sources') or [])}",
+            net.add_edge(e["source"], e["target"], label=shown(e["type"] + role),
+                         title=shown(f"{e['type']}{role}\n{period}\nconfidence: {e.get('confidence')}\n"
+                                     f"sources: {', '.join(e.get('sources') or [])}"),
                          dashes=e.get("confidence") == "low")
     fixed = HIERARCHY if hierarchy else PLACED if positions else None
     net.set_options(json.dumps({**OPTIONS, **(fixed or {})}))

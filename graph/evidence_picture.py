@@ -9,10 +9,11 @@ format shows the same picture and nothing is fetched to draw it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+from html import escape as html_escape
 
 import networkx as nx
 
+from graph.values import shown
 from graph.vocabulary import load
 
 BOX_W, BOX_H = 170, 38
@@ -94,6 +95,12 @@ def ends(lay: Layout, arrow: Arrow) -> tuple[float, float, float, float]:
     if a.x < b.x:
         return a.x + BOX_W, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2
     return a.x, a.y + BOX_H / 2, b.x + BOX_W, b.y + BOX_H / 2
+
+
+def escape(text: str) -> str:
+    """Data as SVG text: markup escaped, a control character or bidirectional override shown
+    as its escape (XML cannot hold the first, the second would reorder the label)."""
+    return html_escape(shown(text))
 
 
 def svg(lay: Layout) -> str:

@@ -14,11 +14,10 @@ import csv
 import io
 import textwrap
 from dataclasses import dataclass
-from html import escape
 
 from graph import evidence_picture, network_export
 from graph.cells import neutralise
-from graph.evidence_picture import BOX_H, BOX_W, Layout
+from graph.evidence_picture import BOX_H, BOX_W, Layout, escape
 from graph.report import citation_details
 from graph.report_formats import font_path
 from graph.vocabulary import load

@@ -82,8 +82,10 @@ def test_console_is_read_only(sample):
 
 def test_network_html_is_offline_and_escapes_names():
     html = draw([{"id": "a", "name": "<img src=x onerror=alert(1)>", "label": "Person"},
-                 {"id": "b", "name": "B", "label": "Unit"}],
-                [{"source": "a", "target": "b", "type": "MEMBER_OF", "confidence": "low", "sources": ["s"]}])
+                 {"id": "b", "name": "B" + OVERRIDE, "label": "Unit"}],
+                [{"source": "a", "target": "b", "type": "MEMBER_OF", "confidence": "low", "sources": ["s" + OVERRIDE]}])
+    assert "\u202e" not in html and "\x1b" not in html  # (the inlined library holds other controls)
+    assert "B\\\\u202eeman \\\\x1b[2J" in html  # shown, in the page's JSON
     assert re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", html) == []
     assert "vis-network" in html or "vis.Network" in html  # the library is inlined
     assert strip_remote('<script src="https://x.org/a.js"></script><link href="//x.org/b.css" rel="stylesheet">') == ""

@@ -38,6 +38,14 @@ def test_the_svg_has_every_node_a_legend_and_the_sources():
     assert "1. Report A, NGO, 2022-05 [src:a]" in caption and "2. Press <script>, https://example.org/b [src:b]" in caption
 
 
+def test_a_control_character_or_override_in_a_name_is_shown_and_the_svg_still_parses():
+    """XML cannot hold an escape character; an override would reorder the label."""
+    nodes = [dict(NODES[0], name="Officer\x1b[2J\u202eeno"), *NODES[1:]]
+    svg = Picture.of("Around \u202eOfficer", "person:o", nodes, EDGES, SOURCES).svg()
+    text = " ".join(ET.fromstring(svg).itertext())
+    assert "Officer\\x1b[2J\\u202eeno" in text and "Around \\u202eOfficer" in text
+
+
 def test_the_png_is_at_print_resolution_with_the_caption_in_its_metadata():
     image = Image.open(io.BytesIO(picture().png()))
     assert image.format == "PNG" and round(image.info["dpi"][0]) == DPI
