@@ -5,7 +5,9 @@ label, kind, dates, confidence, datasets and sources as attributes (lists
 joined with `;`, as dataset cells are). GEXF gets Gephi's own time
 intervals (`start`/`end` from the facts' validity and the events' dates), so
 its timeline works. `dataset` keeps one dataset's part; `redact` passes
-everything, ids included, through the Redactor.
+everything, ids included, through the Redactor. A control character or
+bidirectional override is written as its escape (graph/values.shown): XML cannot
+hold the first at all, and the file is for looking at, not for loading back.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import networkx as nx
 
 from graph.db import Graph
 from graph.redaction import Redactor
-from graph.values import cell_text, plain
+from graph.values import cell_text, each_string, plain, shown
+
 
 def _attributes(item: dict, skip: tuple[str, ...]) -> dict:
     """Scalar attributes only: None dropped, lists joined, dates as ISO text."""
@@ -37,6 +40,7 @@ def network(graph: Graph, *, dataset: str | None = None, redact: bool = False) -
 def as_networkx(nodes: list[dict], edges: list[dict]) -> nx.MultiDiGraph:
     """Nodes ({id, name, kind, ...}) and relationships ({id, source, target, relation, ...})
     as the graph Gephi and yEd read; a relationship with an end left out is left out."""
+    nodes, edges = each_string(shown, nodes), each_string(shown, edges)
     g = nx.MultiDiGraph(mode="dynamic", timeformat="date")
     for n in nodes:
         g.add_node(n["id"], label=n["name"] or n["id"], **_attributes(n, ("id", "name")))

@@ -121,6 +121,22 @@ def test_graphml_and_gexf_parse_with_the_right_counts_and_attributes(loaded, cli
     assert 'type="PART_OF"' not in gexf  # GEXF reserves an edge's type for its direction
 
 
+def test_a_control_character_in_a_name_leaves_graphml_and_gexf_readable(tmp_path):
+    """XML cannot hold an escape character: written raw, it made a file no program opens."""
+    import networkx as nx
+    from graph.network_export import as_networkx, write_graphml
+    g = as_networkx([{"id": "person:a", "name": "Evil\x1b[2J\u202e", "kind": "Person"},
+                     {"id": "unit:b", "name": "B", "kind": "Unit"}],
+                    [{"id": "rel:1", "source": "person:a", "target": "unit:b", "relation": "MEMBER_OF",
+                      "quote": "said\x07"}])
+    write_graphml(g, tmp_path / "graph.graphml")
+    nx.write_gexf(g, tmp_path / "graph.gexf")
+    for read, name in ((nx.read_graphml, "graph.graphml"), (nx.read_gexf, "graph.gexf")):
+        h = read(tmp_path / name)
+        assert h.nodes["person:a"]["label"] == "Evil\\x1b[2J\\u202e", name
+        assert next(iter(h.edges(data=True)))[2]["quote"] == "said\\x07", name
+
+
 def test_a_redacted_export_names_no_protected_person_in_any_format(loaded, cli, tmp_path):
     for fmt in ("graphml", "gexf", "csv", "jsonl", "ftm"):
         for dataset in ([], ["--dataset", "other-ds"]) if fmt != "jsonl" else ([],):
