@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from enum import Enum
 from typing import Any
@@ -24,16 +23,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from graph.values import cell_text, plain, shown
-
-_JSON_HIDDEN = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # json.dumps escapes the C0 ones
+from graph.values import HIDDEN, cell_text, plain, shown
 
 
 def json_text(value: Any, **options: Any) -> str:
     """JSON for a program that may print it: the same value, with every character a terminal
     would act on written as a `\\u` escape."""
-    text = json.dumps(value, ensure_ascii=False, **options)
-    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    text = json.dumps(value, ensure_ascii=False, **options)  # it escapes the C0 controls itself
+    return HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class SafeConsole(Console):

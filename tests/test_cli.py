@@ -212,3 +212,15 @@ def test_values_reach_the_terminal_as_text_never_as_commands(cli, tmp_path):
         assert "Evil\\x1b[2J\\x1b]0;owned\\x07" in outputs[name].stdout + outputs[name].stderr, name
     assert json.loads(outputs["json"].stdout)["rows"][0] == {"name": hostile, "names": [hostile]}
     assert next(csv.DictReader(io.StringIO(outputs["csv"].stdout)))["name"] == hostile  # piped: exact
+
+
+def test_csv_shows_escapes_on_a_terminal_and_is_exact_when_piped(monkeypatch):
+    from chainwatch.output import Format, emit
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+    for stream, expected in ((Terminal(), "name\na\\x1bb\n"), (io.StringIO(), "name\na\x1bb\n")):
+        monkeypatch.setattr(sys, "stdout", stream)
+        emit(["name"], [{"name": "a\x1bb"}], Format.csv)
+        assert stream.getvalue() == expected
