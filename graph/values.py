@@ -24,6 +24,8 @@ HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2
 def shown(text: str) -> str:
     """`text` as a terminal or a report may show it: each HIDDEN character as its Python
     escape (`\\x1b`, `\\u202e`), visible rather than obeyed."""
+    if text.isprintable():  # most text: no control or format character at all
+        return text
     return HIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 

@@ -144,15 +144,16 @@ class _Checker:
         except types.Invalid as e:
             self.problem(row, col.name, str(e))
             return None
-        self.hidden(row, col, value)
+        if not (type(value) is str and value.isprintable()):  # most cells: printable text, no call
+            self.hidden(row, col, value)
         return None if value == [] else value  # a list of nothing (`;`) is no value, as an empty cell
 
     def hidden(self, row: Row, col: Column, value) -> None:
         """Warn of a character that acts rather than shows (graph/values.HIDDEN): invisible in a
         spreadsheet, it makes two spellings of one name differ, and it may be an attack on
         whoever reads the data in a terminal."""
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and (found := HIDDEN.search(text)):
+        for text in value if isinstance(value, list) else (value,):
+            if type(text) is str and not text.isprintable() and (found := HIDDEN.search(text)):
                 self.problem(row, col.name, f"'{col.name}' holds the invisible control character "
                              f"U+{ord(found.group()[0]):04X}; it is kept as it is (a terminal shows it "
                              "as an escape such as \\x1b): remove it unless it belongs there", warning=True)
