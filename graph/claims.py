@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
+from functools import lru_cache
 from typing import Callable, Collection, Container
 
-from graph import config, querylib
+from graph import config, querylib, writes
 from graph.db import Graph
 from graph.identity import Identity
-from graph.vocabulary import load as load_vocabulary
-from graph.writes import write_batches
+from graph.vocabulary import IDENTIFIER, load as load_vocabulary
+from graph.writes import Work, write_batches
 
 # Called as progress(step_name, rows_done_now, rows_total_for_step); total 0 when unknown.
 Progress = Callable[[str, int, int], None]
@@ -36,13 +37,79 @@ def derive_relations(targets: list[dict]) -> tuple[str, dict]:
         "claim_keys": list(load_vocabulary().claim_keys)}
 
 
-def _derive_shared(derive: Callable[[list[dict]], tuple[str, dict]]):
-    """After a put, derive again only what other datasets claim too (the put itself gives a
-    record this dataset alone claims its values: most records of most loads)."""
-    def follow(_batch: list[dict], returned: list[dict]):
-        shared = returned[0]["shared"]
-        return derive(shared) if shared else None
-    return follow
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
+
+
+@lru_cache(maxsize=None)
+def create_facts_statement(keys: tuple[str, ...]) -> str:
+    """claims/create_facts with the keys of its facts' values named (identifiers only: a
+    fact with another key goes through claims/put_relations)."""
+    if not all(IDENTIFIER.match(k) for k in keys):
+        raise ValueError(f"not identifiers: {keys}")
+    return querylib.get("claims/create_facts").text.replace(
+        "/*values*/", "".join(f"{k}: $rows[i].props.{k}, " for k in keys))
+
+
+def _create(tx, kind: str, rows: list[dict], params: dict) -> Counter:
+    """Create records or facts the graph does not hold, each with its one claim."""
+    if kind == "relations":
+        text = create_facts_statement(tuple(sorted({k for r in rows for k in r["props"]})))
+        made = tx.run(text, rows=rows, sources=[_unique(r["sources"]) for r in rows], **params).single()
+        return Counter(made.data())
+    records = [{"id": r["node"], "sources": _unique(r["sources"]), "name_keys": r["name_keys"],
+                "aliases": _unique(a for a in r["props"].get("aliases") or [] if a != r["props"].get("name")) or None,
+                "datasets": [params["dataset"]]} for r in rows]
+    said = [{"id": f"{params['dataset']}|{r['id']}", "target": r["node"], "label": r["label"],
+             "sources": r["sources"], "name_keys": r["name_keys"]} for r in rows]
+    _, done = writes.run(tx, "claims/create_records", {
+        "props": [r["props"] for r in rows], "records": records, "labels": [r["labels"] for r in rows],
+        "claims": said, **params})
+    if links := [{"source": s, "node": made["id"]} for made in records for s in made["sources"]]:
+        writes.run(tx, "claims/link_sources", {"links": links})
+    return done
+
+
+# Per kind of row: the fields claims/present_<kind> reads, the key it returns for a row the
+# graph knows, and the statement deriving what other datasets claim too.
+_KINDS = {"nodes": (("id", "node"), lambda r: r["id"], derive_nodes),
+          "relations": (("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
+                        derive_relations)}
+
+
+def _put(kind: str, params: dict) -> Work:
+    """A batch of records or facts: those the graph has never seen are created outright (most
+    rows of a first load), by statements whose plans hold no Eager operator; the rest are
+    merged with what is there (claims/put_<kind>), and what other datasets claim too is
+    derived again."""
+    fields, key, derive = _KINDS[kind]
+
+    def work(tx, batch: list[dict]) -> Counter:
+        (found,), _ = writes.run(tx, f"claims/present_{kind}", {
+            "rows": [{f: r[f] for f in fields} for r in batch], "dataset": params["dataset"]})
+        present, claimed = set(found["present"]), set(found["claimed"])
+        # a fact's keys are named in claims/create_facts: only identifiers can be
+        new = [key(r) not in present and (kind == "nodes" or all(map(IDENTIFIER.match, r["props"])))
+               for r in batch]
+        fresh = [r for r, n in zip(batch, new) if n]
+        rest = [r for r, n in zip(batch, new) if not n]
+        done = Counter()
+        if fresh:
+            done += _create(tx, kind, fresh, params)
+        if again := [r for r in rest if key(r) in claimed]:  # what says again what it said: its claim is touched
+            (same,), _ = writes.run(tx, f"claims/unchanged_{kind}", {
+                "rows": again, "dataset": params["dataset"], "priority": params["priority"]})
+            if same["claims"]:
+                done += writes.run(tx, "claims/touch", {"ids": same["claims"], "run": params["run"]})[1]
+                unchanged = set(same["unchanged"])
+                rest = [r for r in rest if key(r) not in unchanged]
+        if rest:
+            returned, counts = writes.run(tx, f"claims/put_{kind}", {"rows": rest, **params})
+            done += counts
+            if shared := returned[0]["shared"]:
+                done += writes.run(tx, *derive(shared))[1]
+        return done
+    return work
 
 
 def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, dataset: str,
@@ -53,10 +120,10 @@ def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, d
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
-    totals = write_batches(graph, "claims/put_nodes", nodes, then=_derive_shared(derive_nodes),
-                           batch_size=batch_size, on_batch=step("writing records", nodes), **params)
-    totals += write_batches(graph, "claims/put_relations", relations, then=_derive_shared(derive_relations),
-                            batch_size=batch_size, on_batch=step("writing relations", relations), **params)
+    totals = write_batches(graph, nodes, _put("nodes", params), batch_size=batch_size,
+                           on_batch=step("writing records", nodes))
+    totals += write_batches(graph, relations, _put("relations", params), batch_size=batch_size,
+                            on_batch=step("writing relations", relations))
     return totals
 
 

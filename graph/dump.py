@@ -36,7 +36,7 @@ from graph import config, querylib, schema
 from graph.db import Graph
 from graph.redaction import Redactor
 from graph.vocabulary import load as load_vocabulary
-from graph.writes import batched, write_batches
+from graph.writes import batched, statement, write_batches
 
 FORMAT = "chainwatch-dump"
 VERSION = 1
@@ -180,6 +180,6 @@ def restore(graph: Graph, folder: Path, *, wipe: bool = False, batch_size: int |
                             f"the dump does not hold")
         links.append({"start": start, "end": end, "type": r["type"],
                       "properties": {k: decode(v) for k, v in r["properties"].items()}})
-    write_batches(graph, "dump/create_relationships", links, batch_size=batch_size,
+    write_batches(graph, links, statement("dump/create_relationships"), batch_size=batch_size,
                   on_batch=(lambda n: progress("relationships", n, len(links))) if progress else None)
     return {"nodes": len(nodes), "relationships": len(rels)}

@@ -1,25 +1,25 @@
-"""Batched writes: a cypher/ statement that UNWINDs `$rows`, run one batch per
-managed write transaction (retried by the driver on transient errors).
+"""Batched writes: rows run through a unit of work one batch per managed write
+transaction (retried by the driver on transient errors).
 
 Each batch commits on its own, so a load of any size keeps memory flat and an
 interruption loses at most the batch in flight; statements are written to be
-idempotent (MERGE by id) so running the same load again completes it. A
-follow-up statement (`then`) runs in the same transaction as its batch: claims
-are written and their targets derived together, never one without the other.
+idempotent (MERGE by id, or CREATE of what a read in the same transaction found
+missing) so running the same load again completes it, and a retried batch
+repeats its reads. Several statements may run in one batch's transaction:
+claims are written and their targets derived together, never one without the other.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from itertools import islice
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from graph import config, querylib
 from graph.db import Graph
 
-# Given a batch and what its statement returned, the follow-up statement's name and
-# parameters, or None when there is nothing to follow up.
-FollowUp = Callable[[list[dict], list[dict]], "tuple[str, dict] | None"]
+# A batch's unit of work: given the transaction and the batch, the counts it wrote.
+Work = Callable[[Any, list[dict]], Counter]
 
 
 def _numbers(records) -> Counter:
@@ -27,6 +27,17 @@ def _numbers(records) -> Counter:
     rather than the server's counters, which cannot tell a data node from a claim."""
     return Counter({k: v for record in records for k, v in record.items()
                     if isinstance(v, int) and not isinstance(v, bool)})
+
+
+def run(tx, name: str, params: dict) -> tuple[list[dict], Counter]:
+    """Run statement `name` in a transaction: what it returned, and its numbers summed."""
+    returned = [record.data() for record in tx.run(querylib.get(name).text, params)]
+    return returned, _numbers(returned)
+
+
+def statement(name: str, **params) -> Work:
+    """The work of one statement that UNWINDs `$rows`."""
+    return lambda tx, batch: run(tx, name, {**params, "rows": batch})[1]
 
 
 def batched(rows: Iterable, size: int) -> Iterator[list]:
@@ -37,22 +48,11 @@ def batched(rows: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def write_batches(graph: Graph, name: str, rows: Iterable[dict], *,
-                  batch_size: int | None = None, then: FollowUp | None = None,
-                  on_batch: Callable[[int], None] | None = None, **params) -> Counter:
-    """Run statement `name` over `rows` in batches; returns the sums of what they return."""
-    text = querylib.get(name).text
+def write_batches(graph: Graph, rows: Iterable[dict], work: Work, *, batch_size: int | None = None,
+                  on_batch: Callable[[int], None] | None = None) -> Counter:
+    """Do `work` over `rows` in batches, one transaction each; returns the sums of the counts."""
     batch_size = batch_size or config.batch_size()  # $CHAINWATCH_BATCH_SIZE, else 500
     totals: Counter = Counter()
-
-    def work(tx, batch):
-        returned = [record.data() for record in tx.run(text, {**params, "rows": batch})]
-        done = _numbers(returned)
-        if then and (follow := then(batch, returned)):
-            name, follow_params = follow
-            done.update(_numbers(tx.run(querylib.get(name).text, follow_params)))
-        return done
-
     with graph.session() as session:
         for batch in batched(rows, batch_size):
             totals.update(session.execute_write(work, batch))

@@ -3,8 +3,8 @@ neo4j-admin database import.
 
 Into an empty graph every record and fact has one claim, so what a load would write is
 known without asking the server: the claims, the values derived from them (the one
-claim's, as `claims/put_nodes` and `claims/put_relations` give a record one dataset
-alone claims), the MENTIONS links, the Dataset and its run. This module writes those as
+claim's, as `claims/create_records` and `claims/create_facts` give a record the graph
+did not hold), the MENTIONS links, the Dataset and its run. This module writes those as
 dump lines (graph/dump.py's form) straight into the importer's files while the validated rows
 are read back, holding none of them (graph/bulk.py), and the importer replaces the stopped
 local server's database. The incremental path and this one give the

@@ -9,10 +9,11 @@
 // note: a claim holds exactly what the dataset says now: rows carry every column of the
 //   vocabulary, an empty one as null, so a value the dataset no longer gives is removed from
 //   its claim (`+=` with null); no other dataset's claim is touched. A claim's id keeps the id
-//   the dataset gave (`<dataset>|<id>`), its target is the record. Three cases need no
-//   other claim read back, and give what derive_nodes would give: a node this dataset alone
-//   claims takes the claim's values (`sole`); a claim that is unchanged changes nothing
-//   (`same`); a new claim that ranks after every other (`last`: no higher priority than
+//   the dataset gave (`<dataset>|<id>`), its target is the record. Records the graph did not
+//   hold come by claims/create_records, rows that say what their claims said by claims/touch
+//   (graph/claims.py sorts them). Two cases need no other claim read back, and give what
+//   derive_nodes would give: a node this dataset alone claims takes the claim's values
+//   (`sole`); a new claim that ranks after every other (`last`: no higher priority than
 //   theirs) and protects no one only adds to the node: values it lacks, names as aliases,
 //   sources and the dataset. Every other node is returned in `shared`, for derive_nodes.
 UNWIND $rows AS row
@@ -22,17 +23,13 @@ WITH n, row, n.datasets IS NULL AS new, coalesce(n.sources, []) AS had,
      coalesce(n.datasets, []) IN [[], [$dataset]] AND n.merged_ids IS NULL AND row.node = row.id AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id})
 ON CREATE SET c.first_loaded = $now
-WITH n, row, new, had, sole, c, CASE WHEN sole THEN null ELSE properties(c) END AS before
+WITH n, row, new, had, sole, c, c.last_run IS NULL AS new_claim
 SET c += {dataset: $dataset, target: row.node, label: row.label,
          priority: $priority, last_run: $run, sources: row.sources, name_keys: row.name_keys}
 SET c += row.props
 WITH n, row, new, had,
      CASE WHEN sole THEN 'sole'
-          WHEN before.last_run IS NOT NULL AND before.priority = $priority AND before.label = row.label
-               AND before.sources = row.sources AND before.name_keys = row.name_keys
-               AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
-               THEN 'same'
-          WHEN before.last_run IS NULL AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
+          WHEN new_claim AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
                AND NOT EXISTS { MATCH (o:Claim {target: row.node}) WHERE o.relation IS NULL AND o.priority < $priority }
                THEN 'last'
           ELSE 'shared' END AS how

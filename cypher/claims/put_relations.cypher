@@ -7,11 +7,11 @@
 // param: now - when this load began: a new claim's first_loaded
 // mode: write
 // note: both ends are matched in the same transaction that creates the relationship,
-//   so an interrupted load never leaves a half-linked fact. As for nodes (claims/put_nodes),
-//   a relationship this dataset alone claims takes the claim's values (`sole`), an unchanged
-//   claim changes nothing (`same`), and a new claim ranking after every other only adds
-//   (`last`: values the fact lacks, sources, the dataset; `inferred` stays true only if this
-//   claim is an inference too); the others are returned in `shared`.
+//   so an interrupted load never leaves a half-linked fact. As for nodes (claims/put_nodes:
+//   new facts and unchanged claims do not come here), a relationship this dataset alone
+//   claims takes the claim's values (`sole`), and a new claim ranking after every other only
+//   adds (`last`: values the fact lacks, sources, the dataset; `inferred` stays true only if
+//   this claim is an inference too); the others are returned in `shared`.
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.subject_node})
 MATCH (b:Entity {id: row.object_node})
@@ -19,17 +19,14 @@ MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
 WITH r, row, r.datasets IS NULL AS new, coalesce(r.datasets, []) IN [[], [$dataset]] AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
 ON CREATE SET c.first_loaded = $now
-WITH r, row, new, sole, c, CASE WHEN sole THEN null ELSE properties(c) END AS before
+WITH r, row, new, sole, c, c.last_run IS NULL AS new_claim
 SET c += {dataset: $dataset, target: row.id,
          relation: row.type, subject: row.subject, object: row.object,
          priority: $priority, last_run: $run, sources: row.sources}
 SET c += row.props
 WITH r, row, new,
      CASE WHEN sole THEN 'sole'
-          WHEN before.last_run IS NOT NULL AND before.priority = $priority AND before.sources = row.sources
-               AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
-               THEN 'same'
-          WHEN before.last_run IS NULL
+          WHEN new_claim
                AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NOT NULL AND o.priority < $priority }
                THEN 'last'
           ELSE 'shared' END AS how

@@ -1,0 +1,8 @@
+// name: claims/link_sources
+// purpose: Link records just created (claims/create_records) to the sources they cite: a MENTIONS from each source the graph holds.
+// param: links - a list of {source, node}: a source id and a record id
+// mode: write
+UNWIND $links AS link
+MATCH (s:Source {id: link.source})
+MATCH (n:Entity {id: link.node})
+CREATE (s)-[:MENTIONS]->(n)
