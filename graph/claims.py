@@ -88,9 +88,10 @@ def _put(kind: str, params: dict) -> Work:
         (found,), _ = writes.run(tx, f"claims/present_{kind}", {
             "rows": [{f: r[f] for f in fields} for r in batch], "dataset": params["dataset"]})
         present, claimed = set(found["present"]), set(found["claimed"])
-        # a fact's keys are named in claims/create_facts: only identifiers can be
-        new = [key(r) not in present and (kind == "nodes" or all(map(IDENTIFIER.match, r["props"])))
-               for r in batch]
+        # a record a merge took in is the merged record's (derive_nodes gives it merged_ids); a
+        # fact's keys are named in claims/create_facts: only identifiers can be
+        new = [key(r) not in present and (r["id"] == r["node"] if kind == "nodes"
+                                          else all(map(IDENTIFIER.match, r["props"]))) for r in batch]
         fresh = [r for r, n in zip(batch, new) if n]
         rest = [r for r, n in zip(batch, new) if not n]
         done = Counter()

@@ -105,6 +105,19 @@ def test_a_merged_id_resolves_to_its_record_at_every_load_and_withdrawal(two, tm
     assert officer == [{"aliases": ["Кийсымбаев Н."], "merged": None, "datasets": ["case-file"]}]
 
 
+def test_a_merged_record_whose_datasets_left_comes_back_as_the_decision_says(two, tmp_path):
+    """The decision outlives the records it joined: the press loaded again after both datasets
+    left makes the merged record again, with the press's id among its merged ids."""
+    merge(two, CYRILLIC_OFFICER, LATIN_OFFICER)
+    claims.remove(two, "press")
+    claims.remove(two, "case-file", unprotect=True)
+    ingest(two, write_dataset(tmp_path / "b2", "press", sources=[{"id": "src:press", "title": "Press round-up"}],
+                              people=[{"id": LATIN_OFFICER, "name": "Nurlan Kiysymbayev", "sources": "src:press"}]))
+    assert cypher(two, f"MATCH (p:Person) WHERE p.id IN ['{CYRILLIC_OFFICER}', '{LATIN_OFFICER}'] "
+                       "RETURN p.id AS id, p.name AS name, p.merged_ids AS merged") == [
+        {"id": CYRILLIC_OFFICER, "name": "Nurlan Kiysymbayev", "merged": [LATIN_OFFICER]}]
+
+
 def test_decisions_are_dumped_restored_and_still_applied(two, tmp_path):
     merge(two, CYRILLIC_OFFICER, LATIN_OFFICER, note="same man")
     distinct(two, CYRILLIC_OFFICER, "person:victim", note="the officer is not the victim")

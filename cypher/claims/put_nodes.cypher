@@ -14,8 +14,9 @@
 //   (graph/claims.py sorts them). Two cases need no other claim read back, and give what
 //   derive_nodes would give: a node this dataset alone claims takes the claim's values
 //   (`sole`); a new claim that ranks after every other (`last`: no higher priority than
-//   theirs) and protects no one only adds to the node: values it lacks, names as aliases,
-//   sources and the dataset. Every other node is returned in `shared`, for derive_nodes.
+//   theirs), protects no one and is about the record it names (no merge took its id in) only
+//   adds to the node: values it lacks, names as aliases, sources and the dataset. Every other
+//   node is returned in `shared`, for derive_nodes.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.node})
 SET n:$(row.labels)
@@ -29,7 +30,7 @@ SET c += {dataset: $dataset, target: row.node, label: row.label,
 SET c += row.props
 WITH n, row, new, had,
      CASE WHEN sole THEN 'sole'
-          WHEN new_claim AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
+          WHEN new_claim AND row.node = row.id AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
                AND NOT EXISTS { MATCH (o:Claim {target: row.node}) WHERE o.relation IS NULL AND o.priority < $priority }
                THEN 'last'
           ELSE 'shared' END AS how
