@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Collection, Container
+from typing import Any, Callable, Collection, Container
 
 from graph import config, querylib, writes
 from graph.db import Graph
@@ -51,12 +52,15 @@ def create_facts_statement(keys: tuple[str, ...]) -> str:
         "/*values*/", "".join(f"{k}: $rows[i].props.{k}, " for k in keys))
 
 
-def _create(tx, kind: str, rows: list[dict], params: dict) -> Counter:
-    """Create records or facts the graph does not hold, each with its one claim."""
-    if kind == "relations":
-        text = create_facts_statement(tuple(sorted({k for r in rows for k in r["props"]})))
-        made = tx.run(text, rows=rows, sources=[_unique(r["sources"]) for r in rows], **params).single()
-        return Counter(made.data())
+def _create_facts(tx, rows: list[dict], params: dict) -> Counter:
+    """Create facts the graph does not hold, each with its one claim."""
+    text = create_facts_statement(tuple(sorted({k for r in rows for k in r["props"]})))
+    made = tx.run(text, rows=rows, sources=[_unique(r["sources"]) for r in rows], **params).single()
+    return Counter(made.data())
+
+
+def _create_records(tx, rows: list[dict], params: dict) -> Counter:
+    """Create records the graph does not hold, each with its one claim, linked to its sources."""
     records = [{"id": r["node"], "sources": _unique(r["sources"]), "name_keys": r["name_keys"],
                 "aliases": _unique(a for a in r["props"].get("aliases") or [] if a != r["props"].get("name")) or None,
                 "datasets": [params["dataset"]]} for r in rows]
@@ -70,45 +74,52 @@ def _create(tx, kind: str, rows: list[dict], params: dict) -> Counter:
     return done
 
 
-# Per kind of row: the fields claims/present_<kind> reads, the key it returns for a row the
-# graph knows, and the statement deriving what other datasets claim too.
-_KINDS = {"nodes": (("id", "node"), lambda r: r["id"], derive_nodes),
-          "relations": (("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
-                        derive_relations)}
+@dataclass(frozen=True)
+class _Kind:
+    """What differs between records and facts on their way in (statements claims/<step>_<name>)."""
+    name: str  # nodes, relations
+    looked_up: tuple[str, ...]  # the fields of a row claims/present_<name> reads
+    key: Callable[[dict], str]  # how claims/present_<name> and unchanged_<name> name a row
+    creatable: Callable[[dict], bool]  # whether create can take the row, when the graph lacks it
+    create: Callable[[Any, list[dict], dict], Counter]
+    derive: Callable[[list[dict]], tuple[str, dict]]
 
 
-def _put(kind: str, params: dict) -> Work:
+# A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
+# keys are named in claims/create_facts: only identifiers can be.
+_NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == r["node"],
+               _create_records, derive_nodes)
+_RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
+                   lambda r: all(map(IDENTIFIER.match, r["props"])), _create_facts, derive_relations)
+
+
+def _put(kind: _Kind, params: dict) -> Work:
     """A batch of records or facts: those the graph has never seen are created outright (most
-    rows of a first load), by statements whose plans hold no Eager operator; the rest are
-    merged with what is there (claims/put_<kind>), and what other datasets claim too is
-    derived again."""
-    fields, key, derive = _KINDS[kind]
-
+    rows of a first load), by statements whose plans hold no Eager operator; rows that say
+    again what this dataset's claims say only touch the claims; the rest are merged with what
+    is there (claims/put_<kind>), and what other datasets claim too is derived again."""
     def work(tx, batch: list[dict]) -> Counter:
-        (found,), _ = writes.run(tx, f"claims/present_{kind}", {
-            "rows": [{f: r[f] for f in fields} for r in batch], "dataset": params["dataset"]})
+        (found,), _ = writes.run(tx, f"claims/present_{kind.name}", {
+            "rows": [{f: r[f] for f in kind.looked_up} for r in batch], "dataset": params["dataset"]})
         present, claimed = set(found["present"]), set(found["claimed"])
-        # a record a merge took in is the merged record's (derive_nodes gives it merged_ids); a
-        # fact's keys are named in claims/create_facts: only identifiers can be
-        new = [key(r) not in present and (r["id"] == r["node"] if kind == "nodes"
-                                          else all(map(IDENTIFIER.match, r["props"]))) for r in batch]
+        new = [kind.key(r) not in present and kind.creatable(r) for r in batch]
         fresh = [r for r, n in zip(batch, new) if n]
         rest = [r for r, n in zip(batch, new) if not n]
         done = Counter()
         if fresh:
-            done += _create(tx, kind, fresh, params)
-        if again := [r for r in rest if key(r) in claimed]:  # what says again what it said: its claim is touched
-            (same,), _ = writes.run(tx, f"claims/unchanged_{kind}", {
+            done += kind.create(tx, fresh, params)
+        if again := [r for r in rest if kind.key(r) in claimed]:
+            (same,), _ = writes.run(tx, f"claims/unchanged_{kind.name}", {
                 "rows": again, "dataset": params["dataset"], "priority": params["priority"]})
             if same["claims"]:
                 done += writes.run(tx, "claims/touch", {"ids": same["claims"], "run": params["run"]})[1]
                 unchanged = set(same["unchanged"])
-                rest = [r for r in rest if key(r) not in unchanged]
+                rest = [r for r in rest if kind.key(r) not in unchanged]
         if rest:
-            returned, counts = writes.run(tx, f"claims/put_{kind}", {"rows": rest, **params})
+            returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
             done += counts
             if shared := returned[0]["shared"]:
-                done += writes.run(tx, *derive(shared))[1]
+                done += writes.run(tx, *kind.derive(shared))[1]
         return done
     return work
 
@@ -121,9 +132,9 @@ def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, d
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
-    totals = write_batches(graph, nodes, _put("nodes", params), batch_size=batch_size,
+    totals = write_batches(graph, nodes, _put(_NODES, params), batch_size=batch_size,
                            on_batch=step("writing records", nodes))
-    totals += write_batches(graph, relations, _put("relations", params), batch_size=batch_size,
+    totals += write_batches(graph, relations, _put(_RELATIONS, params), batch_size=batch_size,
                             on_batch=step("writing relations", relations))
     return totals
 

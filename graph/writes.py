@@ -35,9 +35,9 @@ def run(tx, name: str, params: dict) -> tuple[list[dict], Counter]:
     return returned, _numbers(returned)
 
 
-def statement(name: str, **params) -> Work:
+def statement(name: str) -> Work:
     """The work of one statement that UNWINDs `$rows`."""
-    return lambda tx, batch: run(tx, name, {**params, "rows": batch})[1]
+    return lambda tx, batch: run(tx, name, {"rows": batch})[1]
 
 
 def batched(rows: Iterable, size: int) -> Iterator[list]:
