@@ -43,7 +43,8 @@ def bulk(g: Graph, home: Path, dataset: Path) -> Graph:
     rows, raw = report.nodes + report.relations, report.seconds["neo4j-admin import"]
     print(f"ingest --bulk, {report.nodes:,} records and {report.relations:,} relations: {took:.1f} s, "
           f"{rows / took:,.0f} rows/s; x{took / raw:.2f} the importer's own {raw:.1f} s "
-          f"(raw neo4j-admin import of the same files); peak memory {peak_mb():,.0f} MB")
+          f"(raw neo4j-admin import of the same files); peak memory {peak_mb():,.0f} MB "
+          f"(the process writing the importer's files beside it: {report.writer_peak_mb:,.0f} MB)")
     print("  step by step: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items()), flush=True)
     return Graph(connection(home))
 

@@ -34,6 +34,8 @@ def _typed(value: Any) -> tuple[str, str]:
             raise DumpError("it holds the ASCII unit separator, which neo4j-admin import would split")
         return "string", value
     if kind is list:
+        if all(type(v) is str and ARRAY not in v for v in value):  # most lists: text, no call an item
+            return "string[]", ARRAY.join(value)
         items = [_typed(v) for v in value]
         kinds = {k for k, _ in items}
         if len(kinds) != 1:
@@ -55,7 +57,12 @@ def _columns(properties: dict, what: str) -> tuple[tuple[str, ...], list[str]]:
     name; empty lists left out (see ImportFiles). A value the importer would change is refused,
     naming the property and `what` holds it."""
     header, cells = [], []
-    for k, v in sorted(properties.items()):
+    for k in sorted(properties):
+        v = properties[k]
+        if type(v) is str and ARRAY not in v:  # most values: text, no call
+            header.append(k + ":string")
+            cells.append(v)
+            continue
         if v == []:
             continue
         try:
@@ -114,7 +121,7 @@ class ImportFiles:
     def node(self, line: dict) -> None:
         """One node as graph/dump.py writes it: {"key", "labels", "properties"}."""
         props, labels = line["properties"], line["labels"]
-        if empty := sorted(k for k, v in props.items() if v == []):
+        if [] in props.values() and (empty := sorted(k for k, v in props.items() if v == [])):
             props, labels = {**props, EMPTY_LISTS_PROPERTY: empty}, [*labels, EMPTY_LISTS_LABEL]
         header, cells = _columns(props, line["key"][1])
         self._writer(("nodes", tuple(labels), header), "nodes", [":ID", ":LABEL", *header]).writerow(
@@ -189,19 +196,20 @@ def restore(home: Path, folder: Path, *, wipe: bool = False, steps: Steps | None
                               "(take a dump of it before)", wipe=wipe)
     with work_folder(home) as work:
         steps.next("writing the importer's files")
-        return replace_database(home, write_import_files(nodes, rels, work), steps)
+        return replace_database(home, [write_import_files(nodes, rels, work)], steps)
 
 
-def replace_database(home: Path, files: ImportFiles, steps: Steps) -> dict[str, int]:
+def replace_database(home: Path, files: list[ImportFiles], steps: Steps) -> dict[str, int]:
     """Replace the local server's database, whatever it holds, by what these importer files
-    hold: `restore --bulk`, and `ingest --bulk` with the lines a load would have written.
-    Callers refuse a database that is not empty first (refuse_unless_empty)."""
+    hold together: `restore --bulk`, and `ingest --bulk` with the lines a load would have
+    written. Callers refuse a database that is not empty first (refuse_unless_empty)."""
     settings = server.status(home).settings
     steps.next("stopping the server")
     server.stop(home)
     try:
         steps.next("neo4j-admin import")
-        server.admin_import(home, files.nodes, files.relationships, array_delimiter=ARRAY)
+        server.admin_import(home, [p for f in files for p in f.nodes],
+                            [p for f in files for p in f.relationships], array_delimiter=ARRAY)
     finally:  # the server comes back either way, to say what it holds
         steps.next("starting the server")
         server.start(home, settings.bolt_port, settings.http_port)
@@ -212,7 +220,7 @@ def replace_database(home: Path, files: ImportFiles, steps: Steps) -> dict[str, 
         while g.write("dump/set_empty_lists", limit=EMPTIES_BATCH)[0]["fixed"]:
             pass
     steps.next(None)
-    return dict(files.counts)
+    return {kind: sum(f.counts[kind] for f in files) for kind in ("nodes", "relationships")}
 
 
 def refuse_unless_empty(home: Path, why: str, *, wipe: bool = False) -> None:

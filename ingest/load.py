@@ -63,6 +63,7 @@ class LoadReport:
     skipped: list = field(default_factory=list)  # rows an importer left out (ingest/formats)
     unchanged_since: str | None = None  # the run that loaded these same files: nothing was written
     seconds: dict = field(default_factory=dict)  # ingest --bulk: each step's time (graph/bulk.Steps)
+    writer_peak_mb: float | None = None  # ingest --bulk: the most memory its file-writing process held
 
     def as_dict(self) -> dict:
         return {"dataset": self.dataset, "nodes": self.nodes, "relations": self.relations,
@@ -163,11 +164,13 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
 
 
 @contextmanager
-def validated(graph: Graph, raw: RawDataset) -> Iterator[tuple[Dataset, Spool, set[str]]]:
-    """Check the dataset, its write-ready rows spooled to disk as they are made (ingest/spool.py),
-    and the ids it marks protected; raises DatasetInvalid, with every problem, if any is an error."""
+def validated(graph: Graph, raw: RawDataset, send: Callable[[str, list[dict]], None] | None = None
+              ) -> Iterator[tuple[Dataset, Spool, set[str]]]:
+    """Check the dataset, its write-ready rows spooled to disk as they are made (ingest/spool.py;
+    or handed to `send`), and the ids it marks protected; raises DatasetInvalid, with every
+    problem, if any is an error."""
     ident = Identity.of(graph)
-    with Spool(write_ready(ident)) as spool:
+    with Spool(write_ready(ident), send) as spool:
         protected: set[str] = set()
 
         def keep(record: Node | Relation) -> None:
@@ -178,6 +181,7 @@ def validated(graph: Graph, raw: RawDataset) -> Iterator[tuple[Dataset, Spool, s
         ds = check_raw(raw, known_ids=known_ids(graph, ident), keep=keep)
         if not ds.ok:
             raise DatasetInvalid(ds.problems)
+        spool.finish()
         yield ds, spool, protected
 
 

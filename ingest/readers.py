@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from graph.cells import original
+from graph.cells import QUOTE, original
 from graph.vocabulary import Vocabulary, load
 from ingest.problems import Problem
 from ingest.types import text_of
@@ -31,7 +31,7 @@ METADATA_FILE = "dataset.yaml"
 METADATA_KEY = "dataset"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: that makes one three times slower, and a load makes one a cell
 class Cell:
     value: Any  # text as written; YAML may give a real list, a workbook a number or a date
     line: int
@@ -215,7 +215,8 @@ def _read_csv(ds: RawDataset, path: Path, kind: str, vocab: Vocabulary) -> Itera
                 # Spreadsheet programs drop trailing empty cells: a short row's missing
                 # cells are empty cells, so a required one is reported, not skipped.
                 values += [""] * (len(header) - len(values))
-                cells = {name: Cell(original(value), line, i)  # a cell neutralised against formulas
+                # a cell neutralised against formulas (graph/cells.py) begins with an apostrophe
+                cells = {name: Cell(original(value) if value[:1] == QUOTE else value, line, i)
                          for i, (name, value) in enumerate(zip(header, values), start=1)}
                 yield Row(path.name, kind, line, cells)
         except csv.Error as e:

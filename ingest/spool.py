@@ -38,10 +38,13 @@ class Spool:
 
     KINDS = ("nodes", "relations")
 
-    def __init__(self, make_row: Callable[[object], tuple[str, dict]]):
-        """make_row turns what validation kept into (kind, write-ready row)."""
-        self._make_row = make_row
-        self._files = {k: tempfile.TemporaryFile(prefix="chainwatch-load-") for k in self.KINDS}
+    def __init__(self, make_row: Callable[[object], tuple[str, dict]],
+                 send: Callable[[str, list[dict]], None] | None = None):
+        """make_row turns what validation kept into (kind, write-ready row). `send`, when given,
+        takes each chunk (kind, rows) instead of the files, as it is made: the bulk path hands
+        them to the process that writes the importer's files (ingest/bulk.py)."""
+        self._make_row, self._send = make_row, send
+        self._files = {} if send else {k: tempfile.TemporaryFile(prefix="chainwatch-load-") for k in self.KINDS}
         self._pending: dict[str, list[dict]] = {k: [] for k in self.KINDS}
         self.counts = {k: 0 for k in self.KINDS}
 
@@ -54,8 +57,16 @@ class Spool:
 
     def _flush(self, kind: str) -> None:
         if self._pending[kind]:
-            pickle.dump(self._pending[kind], self._files[kind], protocol=pickle.HIGHEST_PROTOCOL)
+            if self._send:
+                self._send(kind, self._pending[kind])
+            else:
+                pickle.dump(self._pending[kind], self._files[kind], protocol=pickle.HIGHEST_PROTOCOL)
             self._pending[kind] = []
+
+    def finish(self) -> None:
+        """Hand on the last rows, which wait for a full chunk otherwise."""
+        for kind in self.KINDS:
+            self._flush(kind)
 
     def read(self, kind: str) -> Iterator[dict]:
         self._flush(kind)

@@ -135,12 +135,13 @@ class _Checker:
     def value(self, row: Row, col: Column):
         """The cell's value cleaned by its column's type (ingest/types.py), or None after a problem."""
         cell = row.cells.get(col.name)
-        if cell is None or not types.text_of(cell.value):
+        raw = None if cell is None else cell.value
+        if not (raw.strip() if type(raw) is str else types.text_of(raw)):  # most cells: text
             if col.required and (cell is not None or not row.file.endswith(".csv")):
                 self.problem(row, col.name, f"'{col.name}' is required and empty; fill it in")
             return types.empty(col)
         try:
-            value = types.clean(cell.value, col, self.vocab)
+            value = types.clean(raw, col, self.vocab)
         except types.Invalid as e:
             self.problem(row, col.name, str(e))
             return None

@@ -119,7 +119,8 @@ def test_the_bulk_load_command_refuses_what_it_cannot_do(own_home, tmp_path):
     assert nodes_in(own_home) == 0
     loaded = run(str(SAMPLE), "--bulk")
     assert loaded.returncode == 0 and "by bulk import" in loaded.stdout, loaded.stderr
-    assert re.search(r"Steps: validating the dataset [\d.]+ s, .*neo4j-admin import [\d.]+ s", loaded.stderr)
+    assert re.search(r"Steps: validating the dataset and writing the importer.s files [\d.]+ s, "
+                     r".*neo4j-admin import [\d.]+ s", loaded.stderr)
     assert nodes_in(own_home) > 100
     assert "--wipe" not in (busy := run(str(SAMPLE), "--bulk")).stderr and "empty database only" in busy.stderr
     assert "nothing to replace" in run(str(SAMPLE), "--bulk", "--replace").stderr

@@ -27,6 +27,18 @@ def test_every_label_has_a_unique_id_constraint_and_the_indexes_exist(graph):
     assert all(r["state"] == "ONLINE" for r in rows.values())
 
 
+def test_no_relationship_is_indexed_and_the_indexes_earlier_versions_made_on_them_go(graph):
+    """No query starts from a relationship (graph/schema.py): an index on one only costs each
+    fact an entry on every load. A graph made by an earlier chainwatch has them; apply drops them."""
+    graph.driver.execute_query("CREATE INDEX member_of_valid_from IF NOT EXISTS FOR ()-[r:MEMBER_OF]-() "
+                               "ON (r.valid_from)", database_=graph.database)
+    assert "member_of_valid_from" in {r["name"] for r in schema.show(graph)}
+    schema.apply(graph)
+    rows = schema.show(graph)
+    assert not [r["name"] for r in rows if r["type"] == "RANGE" and set(r["labelsOrTypes"]) & set(load().relations)]
+    assert "claim_target" in {r["name"] for r in rows}  # the rest stays
+
+
 def test_ids_are_unique_across_labels(graph):
     graph.write("claims/put_nodes", dataset="t", priority=0, run="run:t", now=None, rows=[
         {"id": "x:1", "node": "x:1", "label": "Person", "labels": ["Person", "Actor"], "props": {"name": "A"},
