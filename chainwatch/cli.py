@@ -293,8 +293,9 @@ def ingest(path: Path = typer.Argument(..., help="A dataset folder of CSV files,
                                       "(by default such a load is skipped: it would change nothing)."),
            bulk: bool = typer.Option(False, "--bulk", help="Into an empty database, with neo4j-admin "
                                      "database import, to the graph a load gives. The local server is "
-                                     "stopped meanwhile (restart an explorer left running). Not faster yet: "
-                                     "about a load's time at 100,000 people (bench/RESULTS.md)."),
+                                     "stopped meanwhile (restart an explorer left running). Validation and the "
+                                     "importer's files run side by side, on two cores; faster than a "
+                                     "load from about 100,000 people (bench/RESULTS.md)."),
            batch_size: Optional[int] = BatchSizeOption,
            home: Optional[Path] = HomeOption):
     """Validate a dataset, then load it in batches. Re-loading the same files changes nothing,

@@ -17,6 +17,7 @@ import datetime as dt
 import multiprocessing
 import pickle
 import resource
+import signal
 import traceback
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def ingest_bulk(home: Path, path: Path | str, *, fmt: str = "native",
     run = run_record(raw, "update", fingerprint(raw, fmt))
     with importer.work_folder(home) as work:
         with Graph(connection(home)) as graph, \
-                _Writer(work / "rows", _name(raw), _priority(raw), run) as writer, \
+                _Writer(work / "rows", raw.name, _priority(raw), run) as writer, \
                 validated(graph, raw, send=writer.send) as (ds, spool, _):
             steps.next("writing the rest of the importer's files")
             rows = writer.finish()
@@ -58,10 +59,6 @@ def ingest_bulk(home: Path, path: Path | str, *, fmt: str = "native",
                         writer_peak_mb=writer.peak_mb)
     report.counters.update(_counts(spool))
     return report
-
-
-def _name(raw: RawDataset) -> str:
-    return str(raw.metadata.get("name") or "").strip()  # as ingest/validate.Dataset takes it
 
 
 def _priority(raw: RawDataset) -> int:
@@ -209,6 +206,7 @@ def _write_rows(conn, folder: Path, name: str, priority: int, run: dict) -> None
     """The writer process: chunks of rows into the importer's files until an empty message, then
     the files back, or the error that stopped them (the rest is read and let go, so the
     validating process never waits on a full pipe)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the validating process's to handle: it stops this one
     failed = None
     with importer.ImportFiles(folder) as files:
         lines = _Lines(name, priority, run, files)

@@ -130,13 +130,12 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
     batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
     raw = formats.reader(fmt)(Path(path), load_vocabulary())
     print_ = fingerprint(raw, fmt)
-    name = str(raw.metadata.get("name") or "").strip()
-    if not (dry_run or force) and name and (last := loaded_before(graph, name, print_, replace)):
+    if not (dry_run or force) and raw.name and (last := loaded_before(graph, raw.name, print_, replace)):
         # recorded like any run (dataset-format.md: every run is), as complete and writing nothing;
         # it keeps the mode of the load it matched, so a later --replace may be skipped after it too
-        run_id, _ = _begin_run(graph, name, raw, last["mode"], print_, unchanged_since=last["loaded_by"])
+        run_id, _ = _begin_run(graph, raw.name, raw, last["mode"], print_, unchanged_since=last["loaded_by"])
         _end_run(graph, run_id, {"nodes": 0, "relations": 0})
-        return LoadReport(name, 0, 0, dry_run, skipped=raw.skipped, run_id=run_id,
+        return LoadReport(raw.name, 0, 0, dry_run, skipped=raw.skipped, run_id=run_id,
                           unchanged_since=last["loaded_by"])
     with validated(graph, raw) as (ds, spool, protected):
         nodes, relations = spool.rows("nodes"), spool.rows("relations")

@@ -74,6 +74,11 @@ class RawDataset:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # an importer's rows left out (also in problems)
 
+    @property
+    def name(self) -> str:
+        """The dataset's name as its metadata gives it (validation judges it)."""
+        return str(self.metadata.get("name") or "").strip()
+
 
 def read(path: Path, vocab: Vocabulary | None = None) -> RawDataset:
     vocab = vocab or load()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from ingest.problems import Problem
 from ingest.readers import RawDataset, Row
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+BIDI_CONTROLS = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}  # Unicode's bidirectional classes
 
 # Given ids, return {id: [labels]} for those already in the graph.
 KnownIds = Callable[[list[str]], dict[str, list[str]]]
@@ -155,9 +157,12 @@ class _Checker:
         whoever reads the data in a terminal."""
         for text in value if isinstance(value, list) else (value,):
             if type(text) is str and not text.isprintable() and (found := HIDDEN.search(text)):
-                self.problem(row, col.name, f"'{col.name}' holds the invisible control character "
-                             f"U+{ord(found.group()[0]):04X}; it is kept as it is (a terminal shows it "
-                             "as an escape such as \\x1b): remove it unless it belongs there", warning=True)
+                char = found.group()[0]
+                what = ("bidirectional control character U+{:04X}, which reorders the text around it"
+                        if unicodedata.bidirectional(char) in BIDI_CONTROLS else "control character U+{:04X}")
+                self.problem(row, col.name, f"'{col.name}' holds the invisible {what.format(ord(char))}; "
+                             "it is kept as it is (a terminal shows it as an escape such as \\x1b): "
+                             "remove it unless it belongs there", warning=True)
                 return
 
     def values(self, row: Row, columns: dict[str, Column]) -> dict:
@@ -180,7 +185,7 @@ def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabul
     ids in memory."""
     vocab = vocab or load()
     check = _Checker(raw, vocab)
-    ds = Dataset(name=raw.metadata.get("name", "").strip(), path=raw.path,
+    ds = Dataset(name=raw.name, path=raw.path,
                  metadata=raw.metadata, hashes=raw.hashes, skipped=raw.skipped)
     keep = keep or ds.keep
     _check_metadata(check, raw, ds)

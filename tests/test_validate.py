@@ -342,8 +342,10 @@ def test_an_invisible_control_character_is_a_warning_naming_field_and_line(tmp_p
                "pseudonym": "V.", "sources": "src:a"},
               {"id": "person:clean", "name": "Жанар\r\nСейтова", "sources": "src:a"}]
     ds = validate(small(tmp_path / "ds", people=people))
-    hidden = [p for p in ds.problems if "invisible control character" in p.message]
+    hidden = [p for p in ds.problems if "control character" in p.message]
     assert ds.ok and all(p.warning for p in hidden)
     assert {(p.file, p.line, p.field, p.message.split("character ")[1][:6]) for p in hidden} == {
         ("people.csv", 2, "name", "U+001B"), ("people.csv", 3, "aliases", "U+202E")}
+    assert "reorders the text" in next(p.message for p in hidden if p.field == "aliases")
+    assert "bidirectional" not in next(p.message for p in hidden if p.field == "name")
     assert next(n for n in ds.nodes if n.id == "person:officer").props["name"] == "Officer\x1b[2J One"
