@@ -161,6 +161,7 @@ class _Writer:
 
     def __init__(self, folder: Path, name: str, priority: int, run: dict):
         context = multiprocessing.get_context("spawn")  # nothing of this process's connections
+        self.peak_mb: float | None = None  # the most memory the process held, once finished
         self._conn, theirs = context.Pipe()
         self._process = context.Process(target=_write_rows, args=(theirs, folder, name, priority, run),
                                         name="chainwatch-import-files", daemon=True)
