@@ -31,7 +31,6 @@ from graph.dump import DumpError
 from graph.vocabulary import load as load_vocabulary
 from ingest import formats
 from ingest.load import LoadReport, dataset_metadata, fingerprint, run_record, validated
-from ingest.readers import RawDataset
 from ingest.spool import Spool
 
 
@@ -47,7 +46,7 @@ def ingest_bulk(home: Path, path: Path | str, *, fmt: str = "native",
     run = run_record(raw, "update", fingerprint(raw, fmt))
     with importer.work_folder(home) as work:
         with Graph(connection(home)) as graph, \
-                _Writer(work / "rows", raw.name, _priority(raw), run) as writer, \
+                _Writer(work / "rows", raw.name, raw.priority, run) as writer, \
                 validated(graph, raw, send=writer.send) as (ds, spool, _):
             steps.next("writing the rest of the importer's files")
             rows = writer.finish()
@@ -59,15 +58,6 @@ def ingest_bulk(home: Path, path: Path | str, *, fmt: str = "native",
                         writer_peak_mb=writer.peak_mb)
     report.counters.update(_counts(spool))
     return report
-
-
-def _priority(raw: RawDataset) -> int:
-    """The dataset's priority, which its claims carry from the first row, before validation has
-    judged it: one that is not a whole number stops the load there, with what to write."""
-    try:
-        return int(str(raw.metadata.get("priority") or 0).strip())
-    except ValueError:
-        return 0
 
 
 def _counts(spool: Spool) -> dict[str, int]:

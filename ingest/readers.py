@@ -79,6 +79,15 @@ class RawDataset:
         """The dataset's name as its metadata gives it (validation judges it)."""
         return str(self.metadata.get("name") or "").strip()
 
+    @property
+    def priority(self) -> int:
+        """The dataset's priority as its metadata gives it, 0 when it is not a whole number
+        (validation reports that, saying what to write)."""
+        try:
+            return int(str(self.metadata.get("priority") or 0).strip())
+        except ValueError:
+            return 0
+
 
 def read(path: Path, vocab: Vocabulary | None = None) -> RawDataset:
     vocab = vocab or load()

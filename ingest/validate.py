@@ -99,14 +99,10 @@ class Dataset:
     hashes: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)  # rows an importer left out
+    priority: int = 0  # dataset.yaml's `priority` (checked to be a whole number): higher gives names first
 
     def keep(self, record: "Node | Relation") -> None:
         (self.nodes if isinstance(record, Node) else self.relations).append(record)
-
-    @property
-    def priority(self) -> int:
-        """dataset.yaml's `priority` (checked to be a whole number): higher gives names first."""
-        return int(self.metadata.get("priority") or 0)
 
     @property
     def errors(self) -> list[Problem]:
@@ -185,8 +181,8 @@ def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabul
     ids in memory."""
     vocab = vocab or load()
     check = _Checker(raw, vocab)
-    ds = Dataset(name=raw.name, path=raw.path,
-                 metadata=raw.metadata, hashes=raw.hashes, skipped=raw.skipped)
+    ds = Dataset(name=raw.name, path=raw.path, metadata=raw.metadata, hashes=raw.hashes,
+                 skipped=raw.skipped, priority=raw.priority)
     keep = keep or ds.keep
     _check_metadata(check, raw, ds)
     default_conf = raw.metadata.get("default_confidence") or "medium"
