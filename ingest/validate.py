@@ -7,10 +7,12 @@ Ids a row refers to must be defined in the dataset or already be in the graph;
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import unicodedata
 from array import array
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -56,34 +58,97 @@ class Relation:
 
 
 class DefinedIds:
-    """The ids a dataset defines, each with its label and where it was first defined packed
-    in one integer (line and place), rather than a tuple and the row: a million ids fit in
-    about a quarter of the memory."""
+    """The ids a dataset defines, each with its label and where it was first defined packed in
+    one integer (line and place). The latest ids are in a dict; every FOLD of them are moved
+    into sorted arrays of their bytes, one array per length (ids are ASCII: ingest/types.py
+    ID_PATTERN), so a million ids take about 25 bytes each rather than 135 (a str, a dict
+    entry and an int each): what a load of a million people holds in memory is mostly these."""
+
+    FOLD = 65_536
 
     def __init__(self):
-        self._at: dict[str, int] = {}
+        self._recent: dict[str, int] = {}
+        self._found: dict[str, int] = {}  # ids found in the arrays lately
+        self._packed: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # length: (sorted ids, where)
+        self._count = 0
         self._places: list[tuple[str, str]] = []  # (file, label)
         self._place_index: dict[tuple[str, str], int] = {}
 
     def define(self, node_id: str, label: str, row: Row) -> tuple[str, int] | None:
         """Record node_id; if it was defined before, return (file, line) of that first time."""
-        if (at := self._at.get(node_id)) is not None:
+        if (at := self._at(node_id)) is not None:
             return self._places[at & 0xFFFF][0], at >> 16
         place = self._place_index.setdefault((row.file, label), len(self._places))
         if place == len(self._places):
             self._places.append((row.file, label))
-        self._at[node_id] = row.line << 16 | place
+        self._recent[node_id] = row.line << 16 | place
+        self._count += 1
+        if len(self._recent) >= self.FOLD:
+            self._fold()
         return None
 
     def label(self, node_id: str) -> str | None:
-        at = self._at.get(node_id)
+        at = self._at(node_id)
         return None if at is None else self._places[at & 0xFFFF][1]
 
+    def recent_label(self, node_id: str) -> str | None:
+        """The label of an id defined or found lately (dict look-ups, without the arrays)."""
+        at = self._recent.get(node_id, self._found.get(node_id))
+        return None if at is None else self._places[at & 0xFFFF][1]
+
+    def labels(self, node_ids: list[str]) -> list[str | None]:
+        """The labels of many ids at once, None for those not defined: the arrays are
+        searched once a length, not once an id. What is found is kept a while (the units and
+        sources a dataset's facts name over and over)."""
+        at = [self._recent.get(i, self._found.get(i)) for i in node_ids]
+        by_length: dict[int, list[int]] = {}
+        for k in [k for k, a in enumerate(at) if a is None]:
+            by_length.setdefault(len(node_ids[k]), []).append(k)
+        if len(self._found) > self.FOLD:
+            self._found = {}
+        for length, ks in by_length.items():
+            if (packed := self._packed.get(length)) is None:
+                continue
+            ks = [k for k in ks if node_ids[k].isascii()]
+            ids, where = packed
+            keys = np.array([node_ids[k] for k in ks], dtype=f"S{length}")
+            pos = np.minimum(ids.searchsorted(keys), len(ids) - 1)
+            for k, hit, w in zip(ks, (ids[pos] == keys).tolist(), where[pos].tolist()):
+                if hit:
+                    at[k] = self._found[node_ids[k]] = w
+        return [None if a is None else self._places[a & 0xFFFF][1] for a in at]
+
     def __contains__(self, node_id: str) -> bool:
-        return node_id in self._at
+        return self._at(node_id) is not None
 
     def __len__(self) -> int:
-        return len(self._at)
+        return self._count
+
+    def _at(self, node_id: str) -> int | None:
+        if (at := self._recent.get(node_id)) is not None:
+            return at
+        packed = self._packed.get(len(node_id))
+        if packed is None or not node_id.isascii():
+            return None
+        ids, where = packed
+        key = node_id.encode()
+        i = int(ids.searchsorted(key))
+        return int(where[i]) if i < len(ids) and ids[i] == key else None
+
+    def _fold(self) -> None:
+        """Move the recent ids into the sorted arrays (merged in, not sorted again)."""
+        by_length: dict[int, list[str]] = {}
+        for node_id in self._recent:
+            by_length.setdefault(len(node_id), []).append(node_id)
+        for length, new in by_length.items():
+            new.sort()
+            ids = np.array(new, dtype=f"S{length}")
+            where = np.fromiter((self._recent[i] for i in new), dtype=np.uint64, count=len(new))
+            if (old := self._packed.get(length)) is not None:
+                at = old[0].searchsorted(ids)
+                ids, where = np.insert(old[0], at, ids), np.insert(old[1], at, where)
+            self._packed[length] = (ids, where)
+        self._recent = {}
 
 
 @dataclass
@@ -190,24 +255,42 @@ def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabul
         default_conf = "medium"
     refs = _References(check, known_ids, vocab, ds.ids)
     facts = _Facts()
-    for row in _in_loading_order(raw.rows, vocab):
-        if row.kind == vocab.relation_file:
-            refs.all_defined = True
-            rel = _relation(check, row, vocab, default_conf)
-            if rel is not None:
-                refs.check_relation(rel)
-                facts.add(rel)
-                keep(rel)
-                ds.relation_count += 1
-            continue
-        node = _node(check, row, vocab, default_conf)
-        if node is not None and refs.define(node):
-            keep(node)
-            ds.node_count += 1
+    with _collector_paused():
+        for row in _in_loading_order(raw.rows, vocab):
+            if row.kind == vocab.relation_file:
+                refs.all_defined = True
+                rel = _relation(check, row, vocab, default_conf)
+                if rel is not None:
+                    refs.check_relation(rel)
+                    facts.add(rel)
+                    keep(rel)
+                    ds.relation_count += 1
+                continue
+            node = _node(check, row, vocab, default_conf)
+            if node is not None and refs.define(node):
+                keep(node)
+                ds.node_count += 1
     refs.finish()
     facts.check(check)
+    # References are judged in batches, facts and loops at the end: put each in its place
+    order = {stem: i for i, stem in enumerate(vocab.files)}
+    check.problems.sort(key=lambda p: (order.get(Path(p.file).stem, len(order)), p.line or 0, p.column or 0))
     ds.problems = [*raw.problems, *check.problems]
     return ds
+
+
+@contextmanager
+def _collector_paused():
+    """Validation makes millions of short-lived rows, cells and values, and no reference
+    cycles: the cyclic garbage collector's passes over them took a fifth of its time
+    (bench/RESULTS.md), and a third once references wait in batches."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _in_loading_order(rows: Iterable[Row], vocab: Vocabulary) -> Iterable[Row]:
@@ -313,14 +396,15 @@ def _relation(check: _Checker, row: Row, vocab: Vocabulary, default_conf: str) -
 
 class _References:
     """Every id a row names must be defined, in the dataset or in the graph, and be of a
-    kind its field allows. Ids the dataset defined before are judged at once; the others are
-    asked of the graph in batches once every record is read (relations come last), so no
-    list of all references is kept."""
+    kind its field allows. Ids still in DefinedIds' dict are judged at once, those in its
+    arrays in batches; the others are asked of the graph in batches once every record is read
+    (relations come last), so no list of all references is kept."""
 
     def __init__(self, check: _Checker, known_ids: KnownIds | None, vocab: Vocabulary, ids: DefinedIds):
         self.check, self.known_ids, self.vocab, self.ids = check, known_ids, vocab, ids
         self.all_defined = False  # set when the first relation is read
         self.pending: list[tuple[Row, str, str, str | None]] = []  # row, field, id, relation type
+        self.resolve_at = LOOKUP_BATCH
         self.new: list[tuple[str, str, Row]] = []  # ids defined here, to check against the graph
 
     def define(self, node: Node) -> bool:
@@ -348,26 +432,35 @@ class _References:
         self._cite(r.row, "object", r.object, r.type)
 
     def finish(self) -> None:
+        self.all_defined = True
         self._check_new()
         self._resolve()
 
     def _cite(self, row: Row, field_name: str, i: str, rel_type: str | None) -> None:
-        label = self.ids.label(i)
+        label = self.ids.recent_label(i)
         if label is not None:
             self._judge(row, field_name, i, {label}, rel_type)
             return
         self.pending.append((row, field_name, i, rel_type))
-        if self.all_defined and len(self.pending) >= LOOKUP_BATCH:
+        if len(self.pending) >= self.resolve_at:
             self._resolve()
 
     def _resolve(self) -> None:
-        """Judge the references to ids the dataset does not define, against the graph."""
-        outside = sorted({i for _, _, i, _ in self.pending if i not in self.ids})
-        in_graph = self.known_ids(outside) if (self.known_ids and outside) else {}
-        for row, field_name, i, rel_type in self.pending:
-            label = self.ids.label(i)
-            self._judge(row, field_name, i, {label} if label else set(in_graph.get(i, [])), rel_type)
-        self.pending = []
+        """Judge the references pending: those to ids the dataset defined (looked up in the
+        arrays together) and, once every record is read, the others, against the graph.
+        Until then, an id not yet defined waits (a record may come later that defines it)."""
+        labels = self.ids.labels([i for _, _, i, _ in self.pending])
+        outside = sorted({i for (_, _, i, _), label in zip(self.pending, labels) if label is None})
+        in_graph = self.known_ids(outside) if (self.known_ids and outside and self.all_defined) else {}
+        waiting = []
+        for ref, label in zip(self.pending, labels):
+            row, field_name, i, rel_type = ref
+            if label is None and not self.all_defined:
+                waiting.append(ref)
+            else:
+                self._judge(row, field_name, i, {label} if label else set(in_graph.get(i, [])), rel_type)
+        self.pending = waiting
+        self.resolve_at = len(waiting) + LOOKUP_BATCH
 
     def _check_new(self) -> None:
         """Ids the dataset defines must not already be in the graph as another kind."""
@@ -401,19 +494,20 @@ class _References:
 class _Facts:
     """What is checked across relations once all are read: the same fact twice (found by its
     id as a 64-bit number and its place packed in another, in arrays: a few megabytes for a
-    million facts) and loops in the hierarchy (its PART_OF links are kept)."""
+    million facts) and loops in the hierarchy (its PART_OF links are kept, without their rows)."""
 
     def __init__(self):
         self.keys = array("Q")  # the fact's id as a number
         self.lines = array("Q")  # line << 16 | file (an index in self.files)
         self.files: dict[str, int] = {}
-        self.part_of: list[Relation] = []
+        self.part_of: list[_Link] = []
 
     def add(self, r: Relation) -> None:
         self.keys.append(int(r.id[4:], 16))
         self.lines.append(r.row.line << 16 | self.files.setdefault(r.row.file, len(self.files)))
         if r.type == "PART_OF":
-            self.part_of.append(r)
+            self.part_of.append(_Link(r.subject, r.object, r.props.get("valid_from"), r.props.get("valid_to"),
+                                      r.row.file, *r.row.where("object")))
 
     def check(self, check: _Checker) -> None:
         self._check_repeats(check)
@@ -440,24 +534,38 @@ class _Facts:
 MAX_CYCLES_REPORTED = 20
 
 
-def _check_cycles(check: _Checker, part_of: list[Relation]) -> None:
+@dataclass(slots=True)
+class _Link:
+    """A PART_OF link as the loop check needs it: its ends, dates and where its object is."""
+    subject: str
+    object: str
+    valid_from: str | None
+    valid_to: str | None
+    file: str
+    line: int
+    column: int | None
+
+
+def _check_cycles(check: _Checker, part_of: list[_Link]) -> None:
     """A body cannot be part of itself: PART_OF links that close a loop while all are valid
     at some common date are a data error (a reorganisation that reverses a link years later
     is not). Chains stay finite whatever the data, but a loop would make nonsense of them."""
     hierarchy = nx.MultiDiGraph()
-    for r in part_of:
-        hierarchy.add_edge(r.subject, r.object, rel=r)
+    for link in part_of:
+        hierarchy.add_edge(link.subject, link.object, link=link)
     reported = 0
     for cycle in nx.simple_cycles(nx.DiGraph(hierarchy)):
         if reported == MAX_CYCLES_REPORTED:
             break
-        links = [min((d["rel"] for d in hierarchy.get_edge_data(a, b).values()), key=lambda r: r.row.line)
+        links = [min((d["link"] for d in hierarchy.get_edge_data(a, b).values()), key=lambda k: k.line)
                  for a, b in zip(cycle, cycle[1:] + cycle[:1])]
-        starts = [r.props.get("valid_from") for r in links if r.props.get("valid_from")]
-        ends = [r.props.get("valid_to") for r in links if r.props.get("valid_to")]
+        starts = [k.valid_from for k in links if k.valid_from]
+        ends = [k.valid_to for k in links if k.valid_to]
         if starts and ends and max(starts) > min(ends):
             continue  # the links never hold at the same time
         loop = " -> ".join(cycle + cycle[:1])
-        check.problem(links[0].row, "object", f"PART_OF makes a loop ({loop}) while every link in it "
-                      "holds: a body cannot be part of itself; fix the direction or the dates of one link")
+        first = links[0]
+        check.problems.append(Problem(first.file, first.line, first.column, "object",
+            f"PART_OF makes a loop ({loop}) while every link in it holds: a body cannot be part "
+            "of itself; fix the direction or the dates of one link"))
         reported += 1

@@ -349,3 +349,37 @@ def test_an_invisible_control_character_is_a_warning_naming_field_and_line(tmp_p
     assert "reorders the text" in next(p.message for p in hidden if p.field == "aliases")
     assert "bidirectional" not in next(p.message for p in hidden if p.field == "name")
     assert next(n for n in ds.nodes if n.id == "person:officer").props["name"] == "Officer\x1b[2J One"
+
+
+def test_ids_moved_into_packed_arrays_are_found_as_in_the_dict(monkeypatch):
+    """A large dataset's ids leave the dict for sorted arrays (DefinedIds.FOLD at a time):
+    every id is found there with its label and first line, a second definition names the
+    first, and ids never defined (of the same lengths, or not ASCII) are not found."""
+    from ingest.readers import Row
+    from ingest.validate import DefinedIds
+    monkeypatch.setattr(DefinedIds, "FOLD", 3)
+    ids = DefinedIds()
+    made = [f"{kind}:{n * 7919 % 1000}" for n in range(200) for kind in ("person", "unit")]
+    for line, node_id in enumerate(made, start=2):
+        assert ids.define(node_id, node_id.split(":")[0].title(), Row("people.csv", "people", line, {})) is None
+    assert len(ids) == len(made) and ids._packed and len(ids._recent) < 3
+    for line, node_id in enumerate(made, start=2):
+        assert node_id in ids and ids.label(node_id) == node_id.split(":")[0].title()
+        assert ids.define(node_id, "Person", Row("units.csv", "units", 9999, {})) == ("people.csv", line)
+    for absent in ("person:1000", "unit:9999", "person:", "persoN:1", "person:офицер", "p"):
+        assert absent not in ids and ids.label(absent) is None
+
+
+def test_a_large_dataset_is_judged_as_a_small_one(tmp_path, monkeypatch):
+    """The same problems, word for word, whether the ids stay in the dict or are packed."""
+    from ingest.validate import DefinedIds
+    path = small(tmp_path / "ds", units=[{"id": "person:officer", "name": "Dept", "sources": "src:a"}], relations=[
+        {"subject": "person:nobody", "relation": "MEMBER_OF", "object": "unit:dept", "sources": "src:missing"},
+        {"subject": "person:офицер", "relation": "MEMBER_OF", "object": "unit:dept", "sources": "src:a"},
+        {"subject": "person:officer", "relation": "OPERATES", "object": "unit:dept", "sources": "src:a"},
+    ])
+    as_small = problems(path)
+    assert len(as_small) >= 4, as_small
+    monkeypatch.setattr(DefinedIds, "FOLD", 1)
+    assert problems(path) == as_small
+    assert validate(SAMPLE).ok
