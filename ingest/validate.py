@@ -282,8 +282,8 @@ def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabul
 @contextmanager
 def _collector_paused():
     """Validation makes millions of short-lived rows, cells and values, and no reference
-    cycles: the cyclic garbage collector's passes over them took a fifth of its time
-    (bench/RESULTS.md), and a third once references wait in batches."""
+    cycles: the cyclic garbage collector's passes over them took a seventh of its time, and a
+    third once references waited in batches (bench/RESULTS.md)."""
     paused = gc.isenabled()
     gc.disable()
     try:
