@@ -62,7 +62,7 @@ class DefinedIds:
     one integer (line and place). The latest ids are in a dict; every FOLD of them are moved
     into sorted arrays of their bytes, one array per length (ids are ASCII: ingest/types.py
     ID_PATTERN), so a million ids take about 25 bytes each rather than 135 (a str, a dict
-    entry and an int each): what a load of a million people holds in memory is mostly these."""
+    entry and an int each): in a dict they were most of what a million people's load held."""
 
     FOLD = 65_536
 
