@@ -101,21 +101,12 @@ class DefinedIds:
         searched once a length, not once an id. What is found is kept a while (the units and
         sources a dataset's facts name over and over)."""
         at = [self._recent.get(i, self._found.get(i)) for i in node_ids]
-        by_length: dict[int, list[int]] = {}
-        for k in [k for k, a in enumerate(at) if a is None]:
-            by_length.setdefault(len(node_ids[k]), []).append(k)
+        missing = [k for k, a in enumerate(at) if a is None]
         if len(self._found) > self.FOLD:
             self._found = {}
-        for length, ks in by_length.items():
-            if (packed := self._packed.get(length)) is None:
-                continue
-            ks = [k for k in ks if node_ids[k].isascii()]
-            ids, where = packed
-            keys = np.array([node_ids[k] for k in ks], dtype=f"S{length}")
-            pos = np.minimum(ids.searchsorted(keys), len(ids) - 1)
-            for k, hit, w in zip(ks, (ids[pos] == keys).tolist(), where[pos].tolist()):
-                if hit:
-                    at[k] = self._found[node_ids[k]] = w
+        for k, w in zip(missing, self._in_arrays([node_ids[k] for k in missing])):
+            if w is not None:
+                at[k] = self._found[node_ids[k]] = w
         return [None if a is None else self._places[a & 0xFFFF][1] for a in at]
 
     def __contains__(self, node_id: str) -> bool:
@@ -125,15 +116,24 @@ class DefinedIds:
         return self._count
 
     def _at(self, node_id: str) -> int | None:
-        if (at := self._recent.get(node_id)) is not None:
-            return at
-        packed = self._packed.get(len(node_id))
-        if packed is None or not node_id.isascii():
-            return None
-        ids, where = packed
-        key = node_id.encode()
-        i = int(ids.searchsorted(key))
-        return int(where[i]) if i < len(ids) and ids[i] == key else None
+        at = self._recent.get(node_id)
+        return at if at is not None else self._in_arrays([node_id])[0]
+
+    def _in_arrays(self, node_ids: list[str]) -> list[int | None]:
+        """Where each id was defined, from the arrays (None if not there): one search a length."""
+        at: list[int | None] = [None] * len(node_ids)
+        by_length: dict[int, list[int]] = {}
+        for k, node_id in enumerate(node_ids):
+            if len(node_id) in self._packed and node_id.isascii():
+                by_length.setdefault(len(node_id), []).append(k)
+        for length, ks in by_length.items():
+            ids, where = self._packed[length]
+            keys = np.array([node_ids[k] for k in ks], dtype=f"S{length}")
+            pos = np.minimum(ids.searchsorted(keys), len(ids) - 1)
+            for k, hit, w in zip(ks, (ids[pos] == keys).tolist(), where[pos].tolist()):
+                if hit:
+                    at[k] = w
+        return at
 
     def _fold(self) -> None:
         """Move the recent ids into the sorted arrays (merged in, not sorted again)."""
