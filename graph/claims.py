@@ -74,6 +74,15 @@ def _create_records(tx, rows: list[dict], params: dict) -> Counter:
     return done
 
 
+# Given ids, whether each is one the dataset defines that the graph did not hold before this
+# load (validation asked the graph about every id the dataset defines: ingest/validate.py).
+NewToGraph = Callable[[list[str]], list[bool]]
+
+
+def _nothing_new(ids: list[str]) -> list[bool]:
+    return [False] * len(ids)
+
+
 @dataclass(frozen=True)
 class _Kind:
     """What differs between records and facts on their way in (statements claims/<step>_<name>)."""
@@ -83,26 +92,45 @@ class _Kind:
     creatable: Callable[[dict], bool]  # whether create can take the row, when the graph lacks it
     create: Callable[[Any, list[dict], dict], Counter]
     derive: Callable[[list[dict]], tuple[str, dict]]
+    # Which rows of a batch the graph cannot hold, without asking it: a record it did not hold
+    # before this load, a fact with such a record at one end (as said: a merge may have moved it).
+    surely_new: Callable[[list[dict], NewToGraph], list[bool]]
+
+
+def _records_surely_new(rows: list[dict], new_to_graph: NewToGraph) -> list[bool]:
+    return new_to_graph([r["id"] for r in rows])
+
+
+def _facts_surely_new(rows: list[dict], new_to_graph: NewToGraph) -> list[bool]:
+    ends = new_to_graph([r[end] for r in rows for end in ("subject", "object")])
+    return [(ends[2 * k] and r["subject"] == r["subject_node"]) or (ends[2 * k + 1] and r["object"] == r["object_node"])
+            for k, r in enumerate(rows)]
 
 
 # A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
 # keys are named in claims/create_facts: only identifiers can be.
 _NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == r["node"],
-               _create_records, derive_nodes)
+               _create_records, derive_nodes, _records_surely_new)
 _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
-                   lambda r: all(map(IDENTIFIER.match, r["props"])), _create_facts, derive_relations)
+                   lambda r: all(map(IDENTIFIER.match, r["props"])), _create_facts, derive_relations,
+                   _facts_surely_new)
 
 
-def _put(kind: _Kind, params: dict) -> Work:
+def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph) -> Work:
     """A batch of records or facts: those the graph has never seen are created outright (most
     rows of a first load), by statements whose plans hold no Eager operator; rows that say
     again what this dataset's claims say only touch the claims; the rest are merged with what
-    is there (claims/put_<kind>), and what other datasets claim too is derived again."""
+    is there (claims/put_<kind>), and what other datasets claim too is derived again. Only
+    the rows validation could not show to be new are looked up in the graph first."""
     def work(tx, batch: list[dict]) -> Counter:
-        (found,), _ = writes.run(tx, f"claims/present_{kind.name}", {
-            "rows": [{f: r[f] for f in kind.looked_up} for r in batch], "dataset": params["dataset"]})
-        present, claimed = set(found["present"]), set(found["claimed"])
-        new = [kind.key(r) not in present and kind.creatable(r) for r in batch]
+        sure = kind.surely_new(batch, new_to_graph)
+        asked = [r for r, s in zip(batch, sure) if not s]
+        present = claimed = set()
+        if asked:
+            (found,), _ = writes.run(tx, f"claims/present_{kind.name}", {
+                "rows": [{f: r[f] for f in kind.looked_up} for r in asked], "dataset": params["dataset"]})
+            present, claimed = set(found["present"]), set(found["claimed"])
+        new = [kind.creatable(r) and (s or kind.key(r) not in present) for r, s in zip(batch, sure)]
         fresh = [r for r, n in zip(batch, new) if n]
         rest = [r for r, n in zip(batch, new) if not n]
         done = Counter()
@@ -126,15 +154,16 @@ def _put(kind: _Kind, params: dict) -> Work:
 
 def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, dataset: str,
         priority: int, run: str, now, batch_size: int | None = None,
-        progress: Progress | None = None) -> Counter:
-    """Write a dataset's claims (nodes first, then relationships) and derive what they touch."""
+        progress: Progress | None = None, new_to_graph: NewToGraph = _nothing_new) -> Counter:
+    """Write a dataset's claims (nodes first, then relationships) and derive what they touch;
+    `new_to_graph` says which of the dataset's ids the graph did not hold before the load."""
     def step(name: str, rows: Collection[dict]):
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
-    totals = write_batches(graph, nodes, _put(_NODES, params), batch_size=batch_size,
+    totals = write_batches(graph, nodes, _put(_NODES, params, new_to_graph), batch_size=batch_size,
                            on_batch=step("writing records", nodes))
-    totals += write_batches(graph, relations, _put(_RELATIONS, params), batch_size=batch_size,
+    totals += write_batches(graph, relations, _put(_RELATIONS, params, new_to_graph), batch_size=batch_size,
                             on_batch=step("writing relations", relations))
     return totals
 

@@ -151,7 +151,7 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
         report.run_id, now = _begin_run(graph, ds.name, raw, "replace" if replace else "update", print_)
         report.counters += claims.put(graph, nodes, relations, dataset=ds.name, priority=ds.priority,
                                       run=report.run_id, now=now, batch_size=batch_size,
-                                      progress=progress)
+                                      progress=progress, new_to_graph=ds.ids.new_to_graph)
     if replace:
         report.withdrawn = claims.withdraw(graph, ds.name, keep_run=report.run_id,
                                            batch_size=batch_size, progress=progress)

@@ -15,7 +15,7 @@ from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 import numpy as np
@@ -65,6 +65,7 @@ class DefinedIds:
     entry and an int each): in a dict they were most of what a million people's load held."""
 
     FOLD = 65_536
+    IN_GRAPH = 1 << 62  # beside line and place: the graph held the id before this load
 
     def __init__(self):
         self._recent: dict[str, int] = {}
@@ -73,11 +74,12 @@ class DefinedIds:
         self._count = 0
         self._places: list[tuple[str, str]] = []  # (file, label)
         self._place_index: dict[tuple[str, str], int] = {}
+        self.asked_graph = False  # whether validation asked the graph about the ids (mark_in_graph)
 
     def define(self, node_id: str, label: str, row: Row) -> tuple[str, int] | None:
         """Record node_id; if it was defined before, return (file, line) of that first time."""
         if (at := self._at(node_id)) is not None:
-            return self._places[at & 0xFFFF][0], at >> 16
+            return self._places[at & 0xFFFF][0], (at & ~self.IN_GRAPH) >> 16
         place = self._place_index.setdefault((row.file, label), len(self._places))
         if place == len(self._places):
             self._places.append((row.file, label))
@@ -122,6 +124,15 @@ class DefinedIds:
     def _in_arrays(self, node_ids: list[str]) -> list[int | None]:
         """Where each id was defined, from the arrays (None if not there): one search a length."""
         at: list[int | None] = [None] * len(node_ids)
+        for where, ks, pos, hits in self._search(node_ids):
+            for k, hit, w in zip(ks, hits.tolist(), where[pos].tolist()):
+                if hit:
+                    at[k] = w
+        return at
+
+    def _search(self, node_ids: list[str]) -> Iterator[tuple[np.ndarray, list[int], np.ndarray, np.ndarray]]:
+        """For each length the ids have: its array of where they were defined, the indexes of
+        the ids of that length, their positions in its sorted ids, and whether each is there."""
         by_length: dict[int, list[int]] = {}
         for k, node_id in enumerate(node_ids):
             if len(node_id) in self._packed and node_id.isascii():
@@ -130,10 +141,31 @@ class DefinedIds:
             ids, where = self._packed[length]
             keys = np.array([node_ids[k] for k in ks], dtype=f"S{length}")
             pos = np.minimum(ids.searchsorted(keys), len(ids) - 1)
-            for k, hit, w in zip(ks, (ids[pos] == keys).tolist(), where[pos].tolist()):
-                if hit:
-                    at[k] = w
-        return at
+            yield where, ks, pos, ids[pos] == keys
+
+    def mark_in_graph(self, node_ids: list[str]) -> None:
+        """Record that the graph held these ids before this load (validation asks it of every
+        id the dataset defines): the load looks up in the graph only what it cannot know is new."""
+        self._found = {}  # copies of what is marked now
+        elsewhere = []
+        for node_id in node_ids:
+            if node_id in self._recent:
+                self._recent[node_id] |= self.IN_GRAPH
+            else:
+                elsewhere.append(node_id)
+        for where, _, pos, hits in self._search(elsewhere):
+            where[pos[hits]] |= np.uint64(self.IN_GRAPH)
+
+    def new_to_graph(self, node_ids: list[str]) -> list[bool]:
+        """Whether each id is one this dataset defines that the graph did not hold before this
+        load; all False unless validation asked the graph (`asked_graph`)."""
+        if not self.asked_graph:
+            return [False] * len(node_ids)
+        at = [self._recent.get(i) for i in node_ids]
+        missing = [k for k, a in enumerate(at) if a is None]
+        for k, w in zip(missing, self._in_arrays([node_ids[k] for k in missing])):
+            at[k] = w
+        return [a is not None and not a & self.IN_GRAPH for a in at]
 
     def _fold(self) -> None:
         """Move the recent ids into the sorted arrays (merged in, not sorted again)."""
@@ -406,6 +438,7 @@ class _References:
         self.pending: list[tuple[Row, str, str, str | None]] = []  # row, field, id, relation type
         self.resolve_at = LOOKUP_BATCH
         self.new: list[tuple[str, str, Row]] = []  # ids defined here, to check against the graph
+        ids.asked_graph = known_ids is not None
 
     def define(self, node: Node) -> bool:
         """Record a node's id (False, with the problem, when the dataset defined it already)
@@ -466,6 +499,7 @@ class _References:
         """Ids the dataset defines must not already be in the graph as another kind."""
         if self.new:
             found = self.known_ids([i for i, _, _ in self.new])
+            self.ids.mark_in_graph(list(found))
             for node_id, label, row in self.new:
                 if node_id in found and label not in found[node_id]:
                     self.check.problem(row, "id", f"'{node_id}' is already in the graph as a "

@@ -51,6 +51,24 @@ def test_load_a_load_b_remove_b_equals_a_alone(graph, tmp_path):
     assert runs == [{"mode": "update", "status": "complete"}, {"mode": "remove", "status": "complete"}]
 
 
+def test_a_load_asks_the_graph_only_about_what_it_may_hold(graph, tmp_path, monkeypatch):
+    """Validation asked the graph about every id the dataset defines: records it did not hold,
+    and facts with such a record at one end, are created without another look-up."""
+    from graph import writes
+    ran = []
+    real = writes.run
+    monkeypatch.setattr(writes, "run", lambda tx, name, params: ran.append((name, params)) or real(tx, name, params))
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    assert not [name for name, _ in ran if name.startswith("claims/present_")]
+    ran.clear()
+    ingest(graph, press(tmp_path / "b"))  # the victim and the officer's posting are in the graph already
+    asked = {name: [r["id"] for r in params["rows"]] for name, params in ran if name.startswith("claims/present_")}
+    assert asked["claims/present_nodes"] == ["person:victim"]  # not the new journalist, nor src:press
+    assert len(asked["claims/present_relations"]) == 1  # the posting; the journalist's fact is new
+    assert cypher(graph, "MATCH (:Person {id: 'person:journalist'})-[r:PARTICIPATED_IN]->() "
+                         "RETURN r.datasets AS datasets") == [{"datasets": ["press-roundup"]}]
+
+
 def test_replace_with_v2_equals_v2_alone(graph, tmp_path):
     v1 = small(tmp_path / "v1", name="case-file")
     v2 = small(tmp_path / "v2", name="case-file", people=[

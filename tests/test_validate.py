@@ -370,6 +370,28 @@ def test_ids_moved_into_packed_arrays_are_found_as_in_the_dict(monkeypatch):
         assert absent not in ids and ids.label(absent) is None
 
 
+def test_the_ids_the_graph_held_are_told_apart_in_the_dict_and_the_arrays(monkeypatch):
+    """A load asks the graph only about the records and facts validation could not show to be
+    new: the ids the graph held before are marked, wherever they are kept, and no id is new
+    unless the graph was asked."""
+    from ingest.readers import Row
+    from ingest.validate import DefinedIds
+    monkeypatch.setattr(DefinedIds, "FOLD", 3)
+    ids = DefinedIds()
+    made = [f"person:{n}" for n in range(20)]
+    for line, node_id in enumerate(made, start=2):
+        ids.define(node_id, "Person", Row("people.csv", "people", line, {}))
+    assert ids.new_to_graph(made) == [False] * 20  # the graph was never asked
+    ids.asked_graph = True
+    held = made[::3]  # some folded into the arrays, one still in the dict
+    assert ids._packed and any(i in ids._recent for i in held)
+    ids.mark_in_graph(held + ["person:elsewhere"])
+    assert ids.new_to_graph(made + ["person:elsewhere", "unit:1"]) == [i not in held for i in made] + [False, False]
+    for line, node_id in enumerate(made, start=2):  # the mark changes no line or label
+        assert ids.label(node_id) == "Person"
+        assert ids.define(node_id, "Person", Row("units.csv", "units", 9999, {})) == ("people.csv", line)
+
+
 def test_a_large_dataset_is_judged_as_a_small_one(tmp_path, monkeypatch):
     """The same problems, word for word, whether the ids stay in the dict or are packed."""
     from ingest.validate import DefinedIds
