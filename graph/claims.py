@@ -79,10 +79,6 @@ def _create_records(tx, rows: list[dict], params: dict) -> Counter:
 NewToGraph = Callable[[list[str]], list[bool]]
 
 
-def _nothing_new(ids: list[str]) -> list[bool]:
-    return [False] * len(ids)
-
-
 @dataclass(frozen=True)
 class _Kind:
     """What differs between records and facts on their way in (statements claims/<step>_<name>)."""
@@ -154,7 +150,7 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph) -> Work:
 
 def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, dataset: str,
         priority: int, run: str, now, batch_size: int | None = None,
-        progress: Progress | None = None, new_to_graph: NewToGraph = _nothing_new) -> Counter:
+        new_to_graph: NewToGraph, progress: Progress | None = None) -> Counter:
     """Write a dataset's claims (nodes first, then relationships) and derive what they touch;
     `new_to_graph` says which of the dataset's ids the graph did not hold before the load."""
     def step(name: str, rows: Collection[dict]):

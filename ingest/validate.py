@@ -118,8 +118,15 @@ class DefinedIds:
         return self._count
 
     def _at(self, node_id: str) -> int | None:
-        at = self._recent.get(node_id)
-        return at if at is not None else self._in_arrays([node_id])[0]
+        return self._where([node_id])[0]
+
+    def _where(self, node_ids: list[str]) -> list[int | None]:
+        """Where each id was defined (None if not), from the dict, then the arrays."""
+        at = [self._recent.get(i) for i in node_ids]
+        missing = [k for k, a in enumerate(at) if a is None]
+        for k, w in zip(missing, self._in_arrays([node_ids[k] for k in missing])):
+            at[k] = w
+        return at
 
     def _in_arrays(self, node_ids: list[str]) -> list[int | None]:
         """Where each id was defined, from the arrays (None if not there): one search a length."""
@@ -161,11 +168,7 @@ class DefinedIds:
         load; all False unless validation asked the graph (`asked_graph`)."""
         if not self.asked_graph:
             return [False] * len(node_ids)
-        at = [self._recent.get(i) for i in node_ids]
-        missing = [k for k, a in enumerate(at) if a is None]
-        for k, w in zip(missing, self._in_arrays([node_ids[k] for k in missing])):
-            at[k] = w
-        return [a is not None and not a & self.IN_GRAPH for a in at]
+        return [a is not None and not a & self.IN_GRAPH for a in self._where(node_ids)]
 
     def _fold(self) -> None:
         """Move the recent ids into the sorted arrays (merged in, not sorted again)."""
