@@ -83,8 +83,8 @@ NewToGraph = Callable[[list[str]], list[bool]]
 class _Kind:
     """What differs between records and facts on their way in (statements claims/<step>_<name>)."""
     name: str  # nodes, relations
-    looked_up: tuple[str, ...]  # the fields of a row claims/present_<name> reads
-    key: Callable[[dict], str]  # how claims/present_<name> and unchanged_<name> name a row
+    found_by: tuple[str, ...]  # the fields of a row that find it in the graph (claims/unchanged_<name>)
+    key: Callable[[dict], str]  # how claims/unchanged_<name> names a row
     creatable: Callable[[dict], bool]  # whether create can take the row, when the graph lacks it
     create: Callable[[Any, list[dict], dict], Counter]
     derive: Callable[[list[dict]], tuple[str, dict]]
@@ -112,33 +112,31 @@ _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), l
                    _facts_surely_new)
 
 
-def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph) -> Work:
+def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bool) -> Work:
     """A batch of records or facts: those the graph has never seen are created outright (most
     rows of a first load), by statements whose plans hold no Eager operator; rows that say
     again what this dataset's claims say only touch the claims; the rest are merged with what
     is there (claims/put_<kind>), and what other datasets claim too is derived again. Only
-    the rows validation could not show to be new are looked up in the graph first."""
+    the rows validation could not show to be new are looked up in the graph, by the statement
+    that touches the unchanged ones (claims/unchanged_<kind>): given only the fields that find
+    them when the dataset had no claim before this load (so none can be unchanged)."""
     def work(tx, batch: list[dict]) -> Counter:
         sure = kind.surely_new(batch, new_to_graph)
-        asked = [r for r, s in zip(batch, sure) if not s]
-        present = claimed = set()
-        if asked:
-            (found,), _ = writes.run(tx, f"claims/present_{kind.name}", {
-                "rows": [{f: r[f] for f in kind.looked_up} for r in asked], "dataset": params["dataset"]})
-            present, claimed = set(found["present"]), set(found["claimed"])
-        new = [kind.creatable(r) and (s or kind.key(r) not in present) for r, s in zip(batch, sure)]
-        fresh = [r for r, n in zip(batch, new) if n]
-        rest = [r for r, n in zip(batch, new) if not n]
         done = Counter()
+        unchanged = absent = set()
+        if asked := [r for r, s in zip(batch, sure) if not s]:
+            if not claimed_before:
+                asked = [{f: r[f] for f in kind.found_by} for r in asked]
+            (found,), counts = writes.run(tx, f"claims/unchanged_{kind.name}", {
+                "rows": asked, "dataset": params["dataset"], "priority": params["priority"], "run": params["run"]})
+            done += counts
+            unchanged, absent = set(found["unchanged"]), set(found["absent"])
+        fresh, rest = [], []
+        for r, s in zip(batch, sure):
+            if s or kind.key(r) not in unchanged:
+                (fresh if kind.creatable(r) and (s or kind.key(r) in absent) else rest).append(r)
         if fresh:
             done += kind.create(tx, fresh, params)
-        if again := [r for r in rest if kind.key(r) in claimed]:
-            (same,), _ = writes.run(tx, f"claims/unchanged_{kind.name}", {
-                "rows": again, "dataset": params["dataset"], "priority": params["priority"]})
-            if same["claims"]:
-                done += writes.run(tx, "claims/touch", {"ids": same["claims"], "run": params["run"]})[1]
-                unchanged = set(same["unchanged"])
-                rest = [r for r in rest if kind.key(r) not in unchanged]
         if rest:
             returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
             done += counts
@@ -157,9 +155,10 @@ def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, d
         return (lambda n: progress(name, n, len(rows))) if progress else None
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
-    totals = write_batches(graph, nodes, _put(_NODES, params, new_to_graph), batch_size=batch_size,
+    claimed = graph.read("claims/dataset_held", dataset=dataset)[0]["claimed"]
+    totals = write_batches(graph, nodes, _put(_NODES, params, new_to_graph, claimed), batch_size=batch_size,
                            on_batch=step("writing records", nodes))
-    totals += write_batches(graph, relations, _put(_RELATIONS, params, new_to_graph), batch_size=batch_size,
+    totals += write_batches(graph, relations, _put(_RELATIONS, params, new_to_graph, claimed), batch_size=batch_size,
                             on_batch=step("writing relations", relations))
     return totals
 
@@ -231,7 +230,7 @@ def remove(graph: Graph, dataset: str, *, unprotect: bool = False, batch_size: i
     """`chainwatch remove`: withdraw every claim of a dataset, recorded as a run of its own.
     Running it again after an interruption finishes it."""
     batch_size = batch_size or config.batch_size()
-    if not graph.read("claims/dataset_exists", dataset=dataset)[0]["exists"]:
+    if not any(graph.read("claims/dataset_held", dataset=dataset)[0].values()):
         raise UnknownDataset(f"no dataset named '{dataset}' is in the graph; "
                              "`chainwatch stats` lists the datasets loaded")
     lifted = protection_lifted(graph, dataset)

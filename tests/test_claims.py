@@ -59,12 +59,12 @@ def test_a_load_asks_the_graph_only_about_what_it_may_hold(graph, tmp_path, monk
     real = writes.run
     monkeypatch.setattr(writes, "run", lambda tx, name, params: ran.append((name, params)) or real(tx, name, params))
     ingest(graph, small(tmp_path / "a", name="case-file"))
-    assert not [name for name, _ in ran if name.startswith("claims/present_")]
+    assert not [name for name, _ in ran if name.startswith("claims/unchanged_")]
     ran.clear()
     ingest(graph, press(tmp_path / "b"))  # the victim and the officer's posting are in the graph already
-    asked = {name: [r["id"] for r in params["rows"]] for name, params in ran if name.startswith("claims/present_")}
-    assert asked["claims/present_nodes"] == ["person:victim"]  # not the new journalist, nor src:press
-    assert len(asked["claims/present_relations"]) == 1  # the posting; the journalist's fact is new
+    asked = {name: [r["id"] for r in params["rows"]] for name, params in ran if name.startswith("claims/unchanged_")}
+    assert asked["claims/unchanged_nodes"] == ["person:victim"]  # not the new journalist, nor src:press
+    assert len(asked["claims/unchanged_relations"]) == 1  # the posting; the journalist's fact is new
     assert cypher(graph, "MATCH (:Person {id: 'person:journalist'})-[r:PARTICIPATED_IN]->() "
                          "RETURN r.datasets AS datasets") == [{"datasets": ["press-roundup"]}]
 

@@ -6,8 +6,7 @@ needs no other claim is derived in the write itself"). `python -m bench.eager` l
 from bench.eager import eagers
 from graph import claims, querylib
 
-STREAMING = ("claims/present_nodes", "claims/present_relations", "claims/create_records",
-             "claims/link_sources", "claims/unchanged_nodes", "claims/unchanged_relations", "claims/touch")
+STREAMING = ("claims/create_records", "claims/link_sources", "claims/unchanged_nodes", "claims/unchanged_relations")
 
 
 def _eagers(graph, text: str, params: list[str]) -> list[str]:

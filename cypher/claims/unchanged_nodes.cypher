@@ -1,16 +1,26 @@
 // name: claims/unchanged_nodes
-// purpose: Which rows of a batch say exactly what this dataset's claims on those records say already: a load touches their claims (claims/touch) and nothing else.
-// param: rows - a list of {id, node, label, props, sources, name_keys}, as for claims/put_nodes
+// purpose: Sort the rows of a batch of records that validation could not show to be new: those that say exactly what this dataset's claim on the record says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those whose record the graph does not hold are returned, for claims/create_records; the rest go to claims/put_nodes.
+// param: rows - a list of {id, node, label, props, sources, name_keys}, as for claims/put_nodes; only {id, node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
-// mode: read
-// note: most rows of a corrected dataset loaded again. A value is the same when both are
-//   equal or both absent; rows carry every column of the vocabulary (claims/put_nodes).
+// param: run - the IngestRun id of this load
+// mode: write
+// note: one look-up a row, whatever the row turns out to be: most rows of a corrected dataset
+//   loaded again are unchanged. A value is the same when both are equal or both absent; rows
+//   carry every column of the vocabulary (claims/put_nodes). The graph is asked whether it holds
+//   the record only for a row this dataset has not claimed. Every claim is compared before any is
+//   touched (the collect), so the plan needs no Eager operator (tests/test_plans.py).
 UNWIND $rows AS row
-MATCH (c:Claim {id: $dataset + '|' + row.id})
-WITH row, c.id AS claim, properties(c) AS before
-WHERE before.target = row.node AND before.priority = $priority AND before.label = row.label
-  AND before.sources = row.sources
-  AND coalesce(before.name_keys = row.name_keys, before.name_keys IS NULL AND row.name_keys IS NULL)
-  AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
-RETURN collect(row.id) AS unchanged, collect(claim) AS claims
+OPTIONAL MATCH (c:Claim {id: $dataset + '|' + row.id})
+WITH row, c, properties(c) AS before
+WITH row, c, c IS NOT NULL AND coalesce(
+       before.target = row.node AND before.priority = $priority AND before.label = row.label
+       AND before.sources = row.sources
+       AND coalesce(before.name_keys = row.name_keys, before.name_keys IS NULL AND row.name_keys IS NULL)
+       AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)),
+       false) AS same
+WITH collect(CASE WHEN same THEN c END) AS touched,
+     collect(CASE WHEN same THEN row.id END) AS unchanged,
+     collect(CASE WHEN c IS NOT NULL THEN null WHEN NOT EXISTS { MATCH (:Entity {id: row.node}) } THEN row.id END) AS absent
+FOREACH (c IN touched | SET c.last_run = $run)
+RETURN unchanged, absent, size(touched) AS claims_written

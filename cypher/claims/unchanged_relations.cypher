@@ -1,15 +1,24 @@
 // name: claims/unchanged_relations
-// purpose: Which rows of a batch of facts say exactly what this dataset's claims on those facts say already: a load touches their claims (claims/touch) and nothing else.
-// param: rows - a list of {id, type, subject, object, props, sources}, as for claims/put_relations
+// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; the rest go to claims/put_relations.
+// param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/put_relations; only {id, type, subject_node, object_node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
-// mode: read
+// param: run - the IngestRun id of this load
+// mode: write
 // note: as claims/unchanged_nodes; a fact's id is made from its ends, relation, role and dates
 //   (ingest/validate.py: relation_id), so the same claim is about the same relationship.
 UNWIND $rows AS row
-MATCH (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
-WITH row, c.id AS claim, properties(c) AS before
-WHERE before.priority = $priority AND before.sources = row.sources
-  AND before.subject = row.subject AND before.object = row.object
-  AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL))
-RETURN collect(row.id + '|' + row.type) AS unchanged, collect(claim) AS claims
+OPTIONAL MATCH (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
+WITH row, c, properties(c) AS before
+WITH row, c, c IS NOT NULL AND coalesce(
+       before.priority = $priority AND before.sources = row.sources
+       AND before.subject = row.subject AND before.object = row.object
+       AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)),
+       false) AS same
+WITH collect(CASE WHEN same THEN c END) AS touched,
+     collect(CASE WHEN same THEN row.id + '|' + row.type END) AS unchanged,
+     collect(CASE WHEN c IS NOT NULL THEN null
+                  WHEN NOT EXISTS { MATCH (:Entity {id: row.subject_node})-[r {id: row.id}]->(:Entity {id: row.object_node})
+                                    WHERE type(r) = row.type } THEN row.id + '|' + row.type END) AS absent
+FOREACH (c IN touched | SET c.last_run = $run)
+RETURN unchanged, absent, size(touched) AS claims_written
