@@ -1,5 +1,5 @@
 // name: claims/create_facts
-// purpose: Create a batch of relationships the graph does not hold yet (claims/present_relations), each with this dataset's claim and the values it gives.
+// purpose: Create a batch of relationships the graph does not hold yet (claims/unchanged_relations finds them), each with this dataset's claim and the values it gives.
 // param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/put_relations
 // param: sources - for each row, its sources, each once
 // param: dataset - the dataset name
