@@ -65,6 +65,15 @@ def test_a_load_asks_the_graph_only_about_what_it_may_hold(graph, tmp_path, monk
     asked = {name: [r["id"] for r in params["rows"]] for name, params in ran if name.startswith("claims/unchanged_")}
     assert asked["claims/unchanged_nodes"] == ["person:victim"]  # not the new journalist, nor src:press
     assert len(asked["claims/unchanged_relations"]) == 1  # the posting; the journalist's fact is new
+    # A dataset new to the graph can say nothing again: the look-up is sent what finds a row, no more.
+    sent = {name: params["rows"] for name, params in ran if name.startswith("claims/unchanged_")}
+    assert [sorted(r) for r in sent["claims/unchanged_nodes"]] == [["id", "node"]]
+    assert [sorted(r) for r in sent["claims/unchanged_relations"]] == [["id", "object_node", "subject_node", "type"]]
+    ran.clear()
+    ingest(graph, press(tmp_path / "b"), force=True)  # said again: every row is compared with its claim
+    sent = [r for name, params in ran if name.startswith("claims/unchanged_") for r in params["rows"]]
+    assert len(sent) == 5 and all("props" in r and "sources" in r for r in sent)  # 3 records, 2 facts
+    assert not [name for name, _ in ran if name.startswith("claims/put_") or name.startswith("claims/create_")]
     assert cypher(graph, "MATCH (:Person {id: 'person:journalist'})-[r:PARTICIPATED_IN]->() "
                          "RETURN r.datasets AS datasets") == [{"datasets": ["press-roundup"]}]
 
