@@ -1,7 +1,8 @@
 """One load path alone at a size the whole of bench/scale.py would take hours at (a million
 people): a `chainwatch synth` dataset loaded into a private server, the peak memory of this
-process, and then what users wait for on the result: `chain` at a date, search and the full
-conflicts scan (fewer runs than scale.py: a scan of a million people takes a minute or more).
+process, and then what users wait for on the result, as bench/scale.py measures it (`chain` at
+a date, search, shortest paths, each conflict rule and the full scan, with database hits), in
+fewer runs where one takes seconds or more.
 
 - LOAD=bulk (the default): `ingest --bulk`, each step's seconds, the importer's own step as the
   baseline (raw neo4j-admin import of the very files the bulk path wrote);
@@ -20,19 +21,16 @@ import time
 from pathlib import Path
 
 from bench.private import private_graph
-from bench.scale import NAIVE_PEOPLE, latency, officer, peak_mb, rate
-from graph import conflicts
-from graph.chains import chain
+from bench.scale import NAIVE_PEOPLE, db_hits, latency, peak_mb, queries, rate
 from graph.config import connection
 from graph.db import Graph
-from graph.search import search
 from ingest.bulk import ingest_bulk
 from ingest.load import ingest
 from ingest.synth import synth
 
 RUNS = 20  # a search: a few hundred milliseconds each, so p95 is more than the slowest of a few
 CHAIN_RUNS = 100  # a chain: tens of milliseconds, asked of a different officer each time
-SCAN_RUNS = 3  # a scan of a million people takes a minute or more
+SCAN_RUNS = 3  # a rule or a scan of a million people: seconds to a minute or more
 
 
 def bulk(g: Graph, home: Path, dataset: Path) -> Graph:
@@ -88,13 +86,12 @@ def main() -> None:
         print(f"synth, {size:,} people: {made['rows']:,} rows in {time.perf_counter() - t0:.1f} s, "
               f"peak memory {peak_mb():,.0f} MB", flush=True)
         with load(g, tmp / "home", tmp / "dataset") as loaded:
-            checks = {"chain at 2012-06-01, anyone": (lambda n: chain(loaded, officer(size, n), "2012-06-01"), CHAIN_RUNS),
-                      "search 'Кийсымбаев'": (lambda n: search(loaded, "Кийсымбаев"), RUNS),
-                      "full conflicts scan": (lambda n: conflicts.findings(loaded), SCAN_RUNS)}
-            print("latency: the first run, then p50 / p95 after a warm-up, ms")
-            for name, (run, runs) in checks.items():
+            print("latency: the first run, then p50 / p95 after a warm-up, ms; database hits")
+            for name, (run, profiled) in queries(loaded, size).items():
+                runs = CHAIN_RUNS if name.startswith("chain") else SCAN_RUNS if "rule" in name or "scan" in name else RUNS
                 first, p50, p95 = latency(run, runs)
-                print(f"  {name:<36} {first:9.1f} {p50:9.1f} {p95:9.1f}  ({runs} runs)", flush=True)
+                hits = f"{db_hits(loaded, *profiled):,}" if profiled else ""
+                print(f"  {name:<36} {first:9.1f} {p50:9.1f} {p95:9.1f}  ({runs} runs)  {hits}", flush=True)
 
 
 if __name__ == "__main__":

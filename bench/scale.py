@@ -95,6 +95,29 @@ def db_hits(graph: Graph, name: str, params: dict) -> int:
     return total(profile)
 
 
+# A query users wait for: run(n) runs it (n the run's number, for latency), and the statement
+# and parameters PROFILE counts its database hits on, where one statement is the whole of it.
+Query = tuple[Callable[[int], object], tuple[str, dict] | None]
+
+
+def queries(g: Graph, size: int) -> dict[str, Query]:
+    """What users wait for on a graph of `size` synth people: `chain` at a date (of a different
+    officer each run), search, shortest paths, each conflict rule and the full scan."""
+    paths = {"from": officer(size, 1), "to": "unit:a0-l1-0", "max_hops": 6}
+    terms = load_vocabulary().conflict_terms
+    out: dict[str, Query] = {
+        "chain at 2012-06-01, anyone": (lambda n: chain(g, officer(size, n), "2012-06-01"), None),
+        "search 'Кийсымбаев'": (lambda n: search(g, "Кийсымбаев"), None),
+        "shortest paths, officer to unit": (lambda n: g.read("library/shortest_paths", **paths),
+                                            ("library/shortest_paths", paths)),
+    }
+    for name, q in conflicts.rules().items():
+        params = {p: {"as_of": None, "max_depth": 2, **terms}[p] for p in q.param_names}
+        out[f"rule {name}"] = (lambda n, name=name: conflicts.findings(g, name), (q.name, params))
+    out["full conflicts scan"] = (lambda n: conflicts.findings(g), None)
+    return out
+
+
 def main() -> None:
     size = int(os.environ.get("CHAINWATCH_BENCH_SIZE", 10_000))
     with private_graph() as (g, tmp):
@@ -120,20 +143,8 @@ def main() -> None:
         again = time.perf_counter() - t0
         print(f"reload unchanged: {again:.2f} s, x{first / again:.1f} faster than the first load")
 
-        paths = {"from": officer(size, 1), "to": "unit:a0-l1-0", "max_hops": 6}
-        terms = load_vocabulary().conflict_terms
-        checks = {
-            "chain at 2012-06-01, anyone": (lambda n: chain(g, officer(size, n), "2012-06-01"), None),
-            "search 'Кийсымбаев'": (lambda n: search(g, "Кийсымбаев"), None),
-            "shortest paths, officer to unit": (lambda n: g.read("library/shortest_paths", **paths),
-                                                ("library/shortest_paths", paths)),
-        }
-        for name, q in conflicts.rules().items():
-            params = {p: {"as_of": None, "max_depth": 2, **terms}[p] for p in q.param_names}
-            checks[f"rule {name}"] = (lambda n, name=name: conflicts.findings(g, name), (q.name, params))
-        checks["full conflicts scan"] = (lambda n: conflicts.findings(g), None)
         print(f"latency: the first run, then p50 / p95 of {RUNS} runs after a warm-up, ms; database hits")
-        for name, (run, profiled) in checks.items():
+        for name, (run, profiled) in queries(g, size).items():
             first, p50, p95 = latency(run)
             hits = f"{db_hits(g, *profiled):,}" if profiled else ""
             print(f"  {name:<36} {first:9.1f} {p50:9.1f} {p95:9.1f}   {hits}", flush=True)

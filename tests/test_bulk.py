@@ -16,7 +16,7 @@ from graph import bulk, server
 from graph.config import connection
 from graph.db import Graph
 from graph.dump import WIPE_BATCH, DumpError, comparable, export
-from ingest.bulk import ingest_bulk
+from ingest.bulk import _Writer, ingest_bulk
 from ingest.load import ingest
 from ingest.synth import synth
 from tests.conftest import ROOT, SAMPLE, free_port
@@ -96,6 +96,24 @@ def test_a_bulk_load_gives_the_graph_a_load_gives(graph, own_home, tmp_path):
         assert comparable(tmp_path / "by-import") == comparable(tmp_path / "by-load"), dataset
     with pytest.raises(DumpError, match="empty database only"):
         ingest_bulk(own_home, SAMPLE)
+
+
+def test_a_writer_process_that_dies_stops_the_load_and_leaves_the_database_as_it_was(own_home, monkeypatch):
+    """The importer's files are written by a second process (ingest/bulk.py); if it dies (killed,
+    out of memory) the load stops with what happened and what to do, nothing is imported, the
+    server keeps running and the work folder goes."""
+    send = _Writer.send
+
+    def die_then_send(writer, kind, rows):
+        writer._process.kill()
+        writer._process.join()
+        send(writer, kind, rows)
+    monkeypatch.setattr(_Writer, "send", die_then_send)
+    with pytest.raises(RuntimeError, match=r"importer's files stopped \(exit code -9\); nothing was "
+                                           r"imported: run the command again"):
+        ingest_bulk(emptied(own_home), SAMPLE)
+    assert nodes_in(own_home) == 0  # the server answers, and holds nothing
+    assert not list((own_home / "import").glob("bulk-*"))
 
 
 def test_the_bulk_load_command_refuses_what_it_cannot_do(own_home, tmp_path):
