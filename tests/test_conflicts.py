@@ -260,6 +260,19 @@ def test_shared_command_respects_max_depth(graph, tmp_path):
     assert run(graph, tmp_path, overseer="unit:inspectorate", max_depth=1) == []  # district is 2 hops down
 
 
+def test_a_superior_is_not_also_a_sibling_when_a_reorganisation_gives_both_a_common_superior(graph, tmp_path):
+    """City Police is above District Police: superior_investigation, not shared_command, even
+    though, the police's link to the ministry having been cut and made again between the beating
+    and the inquiry, the two climb to the ministry by different links (the climbs alone would
+    call them siblings)."""
+    found = run(graph, tmp_path, overseer="unit:police",
+                drop=[("unit:police", "PART_OF", "agency:ministry")],
+                extra_relations=[rel("unit:police", "PART_OF", "agency:ministry", end="2022-01-31"),
+                                 rel("unit:police", "PART_OF", "agency:ministry", start="2022-02-15")])
+    assert [f["actor"] for f in by_rule(found, "superior_investigation")] == ["unit:police"]
+    assert by_rule(found, "shared_command") == []
+
+
 def test_bodies_meeting_only_at_the_apex_are_independent(graph, tmp_path):
     found = run(graph, tmp_path, overseer="agency:prosecution", max_depth=5)
     assert found == []

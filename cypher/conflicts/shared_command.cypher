@@ -46,30 +46,32 @@ CALL (o, olo, ohi) {
 }
 WITH a, alo, ahi, i, ipath, o, cpath, olo, ohi, x, opath
 WHERE x <> i
-  // neither above nor below the other at the dates that count: those are the critical and high rules
-  AND NOT EXISTS { MATCH p = (x)-[:PART_OF*1..12]->(i)
-                   WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo) }
-  AND NOT EXISTS { MATCH p = (i)-[:PART_OF*1..12]->(x)
-                   WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo) }
 // the rule: a common superior c, not an apex, within max_depth hops of each (x at O's date, i at A's
 // date). Each side climbs from its own body, bounded by max_depth, and the two meet at c: walking
-// down from c would visit every body below it.
-CALL (x, olo, ohi) {
-  MATCH xup = (x)-[:PART_OF*1..12]->(c:Unit|Agency)
-  WHERE length(xup) <= $max_depth
-    AND none(n IN nodes(xup) WHERE coalesce(n.apex, false))
-    AND all(r IN relationships(xup) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
-  RETURN c, xup
-}
+// down from c would visit every body below it. i climbs once (its ancestors collected), x's
+// climb then picks the ones it meets.
 CALL (i, alo, ahi) {
   MATCH iup = (i)-[:PART_OF*1..12]->(ci:Unit|Agency)
   WHERE length(iup) <= $max_depth
     AND none(n IN nodes(iup) WHERE coalesce(n.apex, false))
     AND all(r IN relationships(iup) WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo)
-  RETURN ci, iup
+  RETURN collect({c: ci, path: iup}) AS climbs
 }
-WITH a, x, i, o, c, ipath, cpath, opath, xup, iup
-WHERE ci = c AND none(r IN relationships(iup) WHERE r IN relationships(xup))
+CALL (x, olo, ohi, climbs) {
+  MATCH xup = (x)-[:PART_OF*1..12]->(c:Unit|Agency)
+  WHERE length(xup) <= $max_depth
+    AND none(n IN nodes(xup) WHERE coalesce(n.apex, false))
+    AND all(r IN relationships(xup) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
+  UNWIND [up IN climbs WHERE up.c = c AND none(r IN relationships(up.path) WHERE r IN relationships(xup))] AS up
+  RETURN c, xup, up.path AS iup
+}
+// neither above nor below the other at the dates that count: those are the critical and high
+// rules (checked last: few pairs share a superior)
+WITH a, x, i, o, c, ipath, cpath, opath, xup, iup, alo, ahi, olo, ohi
+WHERE NOT EXISTS { MATCH p = (x)-[:PART_OF*1..12]->(i)
+                   WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo) }
+  AND NOT EXISTS { MATCH p = (i)-[:PART_OF*1..12]->(x)
+                   WHERE all(r IN relationships(p) WHERE coalesce(r.valid_from, alo) <= ahi AND coalesce(r.valid_to, ahi) >= alo) }
 // one finding per allegation and overseer, listing every implicated body it shares a superior with
 // (the evidence walks x up to c and down to i, as one path would)
 WITH a, x, i, o, c, ipath, cpath, opath, xup, iup ORDER BY i.id, o.id, c.id
