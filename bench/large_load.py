@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from bench.private import private_graph
-from bench.scale import NAIVE_PEOPLE, db_hits, latency, peak_mb, queries, rate
+from bench.scale import NAIVE_PEOPLE, measure, peak_mb, rate
 from graph.config import connection
 from graph.db import Graph
 from ingest.bulk import ingest_bulk
@@ -31,6 +31,13 @@ from ingest.synth import synth
 RUNS = 20  # a search: a few hundred milliseconds each, so p95 is more than the slowest of a few
 CHAIN_RUNS = 100  # a chain: tens of milliseconds, asked of a different officer each time
 SCAN_RUNS = 3  # a rule or a scan of a million people: seconds to a minute or more
+
+
+def runs(name: str) -> int:
+    """How many runs a query of bench.scale.queries gets at this size."""
+    if name.startswith("chain"):
+        return CHAIN_RUNS
+    return SCAN_RUNS if name.startswith("rule") or name.endswith("scan") else RUNS
 
 
 def bulk(g: Graph, home: Path, dataset: Path) -> Graph:
@@ -86,12 +93,7 @@ def main() -> None:
         print(f"synth, {size:,} people: {made['rows']:,} rows in {time.perf_counter() - t0:.1f} s, "
               f"peak memory {peak_mb():,.0f} MB", flush=True)
         with load(g, tmp / "home", tmp / "dataset") as loaded:
-            print("latency: the first run, then p50 / p95 after a warm-up, ms; database hits")
-            for name, (run, profiled) in queries(loaded, size).items():
-                runs = CHAIN_RUNS if name.startswith("chain") else SCAN_RUNS if "rule" in name or "scan" in name else RUNS
-                first, p50, p95 = latency(run, runs)
-                hits = f"{db_hits(loaded, *profiled):,}" if profiled else ""
-                print(f"  {name:<36} {first:9.1f} {p50:9.1f} {p95:9.1f}  ({runs} runs)  {hits}", flush=True)
+            measure(loaded, size, runs)
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ def officer(size: int, run: int) -> str:
     return f"person:o{random.Random(run).randrange(int(size * 0.55))}"
 
 
-def latency(run: Callable[[int], object], runs: int = RUNS) -> tuple[float, float, float]:
+def latency(run: Callable[[int], object], runs: int) -> tuple[float, float, float]:
     """The first run in milliseconds (cold: the plan compiled, the pages read from disk), then
     p50 and p95 of `runs` more after a warm-up of WARMUP_SECONDS (at least one run). `run`
     is given the run's number: 1 to `runs` measured, 0 and below before. A server runs for a
@@ -118,6 +118,16 @@ def queries(g: Graph, size: int) -> dict[str, Query]:
     return out
 
 
+def measure(g: Graph, size: int, runs: Callable[[str], int]) -> None:
+    """Print each of `queries` with its first run, p50 and p95 of `runs(name)` runs after a
+    warm-up, and its database hits."""
+    print("latency: the first run, then p50 / p95 after a warm-up, ms; database hits")
+    for name, (run, profiled) in queries(g, size).items():
+        first, p50, p95 = latency(run, runs(name))
+        hits = f"{db_hits(g, *profiled):,}" if profiled else ""
+        print(f"  {name:<36} {first:9.1f} {p50:9.1f} {p95:9.1f}  ({runs(name)} runs)  {hits}", flush=True)
+
+
 def main() -> None:
     size = int(os.environ.get("CHAINWATCH_BENCH_SIZE", 10_000))
     with private_graph() as (g, tmp):
@@ -143,11 +153,7 @@ def main() -> None:
         again = time.perf_counter() - t0
         print(f"reload unchanged: {again:.2f} s, x{first / again:.1f} faster than the first load")
 
-        print(f"latency: the first run, then p50 / p95 of {RUNS} runs after a warm-up, ms; database hits")
-        for name, (run, profiled) in queries(g, size).items():
-            first, p50, p95 = latency(run)
-            hits = f"{db_hits(g, *profiled):,}" if profiled else ""
-            print(f"  {name:<36} {first:9.1f} {p50:9.1f} {p95:9.1f}   {hits}", flush=True)
+        measure(g, size, lambda name: RUNS)
         restores(g, tmp, full)
 
 
