@@ -84,11 +84,33 @@ def page(explorer):
     assert dialogs == [], f"a script from the data ran: {dialogs}"
 
 
+def idle(page) -> None:
+    """Wait for the page run to end. While Streamlit reruns, the previous run's elements can
+    linger beside the new ones, and a click that lands on one of them is lost."""
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+
+
+def click_until(page, button, outcome) -> None:
+    """Click the one element `button` finds and wait for `outcome` to show. CI saw two "Open the
+    saved canvas" buttons and two "Pictures to publish" expanders at once (a lingering run beside
+    the new one), and clicks lost while the page reran: wait for it to be idle, click again."""
+    for _ in range(3):
+        idle(page)
+        try:
+            expect(button).to_have_count(1, timeout=30_000)
+            button.click()
+            expect(outcome).to_be_visible(timeout=15_000)
+            return
+        except (PlaywrightError, AssertionError):
+            continue
+    raise AssertionError(f"{outcome} did not show after three clicks on {button}")
+
+
 def download(page, button):
     """Click a download button and return the download. A click that lands while the page reruns
     is lost (seen under CI load): wait for the page to be idle, and click again if nothing came."""
     for _ in range(3):
-        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
+        idle(page)
         try:
             with page.expect_download(timeout=15_000) as got:
                 button.click()
@@ -369,8 +391,7 @@ def test_pictures_to_publish_are_redacted_in_a_public_explorer(explorer, page, n
         # a download clicked while the page still reran was lost once under load in CI
         expect(page.get_by_role("heading", name="Sources, in the order the story cites them")).to_be_visible(
             timeout=30_000)
-        expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
-        page.get_by_text("Pictures to publish").click()
+        click_until(page, page.get_by_text("Pictures to publish"), page.get_by_role("button", name="SVG"))
         files = {}
         for button in ("SVG", "PNG (300 dpi)"):
             got = download(page, page.get_by_role("button", name=button))
@@ -444,10 +465,8 @@ def test_a_canvas_from_search_to_a_redacted_picture(page, neo4j_home, tmp_path):
         expect(page.get_by_text("Saved as Batyrbaev")).to_be_visible(timeout=30_000)
         page.get_by_role("button", name="Empty the canvas").click()
         expect(page.get_by_text("Nothing on the canvas: add one from search")).to_be_visible(timeout=30_000)
-        reopen = page.get_by_role("button", name="Open the saved canvas")
-        expect(reopen).to_have_count(1, timeout=30_000)  # the page before the empty canvas is gone
-        reopen.click()
-        expect(page.get_by_text(f"Opened Batyrbaev: {len(on)} node(s)")).to_be_visible(timeout=30_000)
+        click_until(page, page.get_by_role("button", name="Open the saved canvas"),
+                    page.get_by_text(f"Opened Batyrbaev: {len(on)} node(s)"))
         assert nodes_drawn(page, len(on)) == len(on)
         shared = tmp_path / "shared.json"
         download(page, page.get_by_role("button", name="Share this canvas (a file of ids)")).save_as(shared)
@@ -462,12 +481,7 @@ def test_a_canvas_from_search_to_a_redacted_picture(page, neo4j_home, tmp_path):
     page.get_by_label(CANVAS_PICK).fill("event:taldykorgan-teeth")
     page.keyboard.press("Enter")
     expect(page.get_by_text("node(s) added around event:taldykorgan-teeth")).to_be_visible(timeout=30_000)
-    # the page run before the additions can linger beside the new one while it reruns (CI at
-    # 9ff8d0b saw two of these expanders): wait for the rerun to end and leave one
-    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden(timeout=30_000)
-    pictures = page.get_by_text("Pictures to publish")
-    expect(pictures).to_have_count(1, timeout=30_000)
-    pictures.click()
+    click_until(page, page.get_by_text("Pictures to publish"), page.get_by_role("button", name="SVG", exact=True))
     svg = tmp_path / "canvas.svg"
     download(page, page.get_by_role("button", name="SVG", exact=True)).save_as(svg)
     text = svg.read_text(encoding="utf-8")
