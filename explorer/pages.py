@@ -63,9 +63,16 @@ def table(rows: list[dict], columns: list[str] | None = None) -> None:
     if not rows:
         st.caption("Nothing to show.")
         return
-    columns = columns or list(rows[0])
-    st.dataframe([{c: shown(cell_text(r.get(c))) for c in columns} for r in rows], hide_index=True,
+    columns = columns or list(rows[0])  # a console query names its own columns: shown too
+    st.dataframe([{shown(c): shown(cell_text(r.get(c))) for c in columns} for r in rows], hide_index=True,
                  width="stretch")
+
+
+def choose(widget, label: str, options, *, name=str, **kwargs):
+    """A select box or multiselect (`widget`, e.g. `st.selectbox`) whose options are named from
+    the data: `name` gives each option's text, shown plain as in tables (graph/values.shown),
+    so a bidirectional override cannot reverse what a list of names reads as."""
+    return widget(label, options, format_func=lambda option: shown(str(name(option))), **kwargs)
 
 
 def node_picker(label: str, key: str, default: str | None = None) -> str | None:
@@ -78,7 +85,7 @@ def node_picker(label: str, key: str, default: str | None = None) -> str | None:
     if not options:
         return None
     names = {h["id"]: f"{h['name']} ({h['label']})" for h in hits}
-    return st.selectbox("Choose", options, key=f"{key}-pick", format_func=lambda i: names.get(i, i))
+    return choose(st.selectbox, "Choose", options, key=f"{key}-pick", name=lambda i: names.get(i, i))
 
 
 PICK_FIELD = "Node id (click a node in the picture, or type an id)"
@@ -163,8 +170,8 @@ def entity_page() -> None:
                            "confidence", "sources", "quote"])
     others = [r["other_id"] for r in e["relations"]]
     if others:
-        chosen = st.selectbox("Open a related entity", others, key="related",
-                              format_func=lambda i: next(r["other"] for r in e["relations"] if r["other_id"] == i))
+        chosen = choose(st.selectbox, "Open a related entity", others, key="related",
+                        name=lambda i: next(r["other"] for r in e["relations"] if r["other_id"] == i))
         if st.button("Open", key="open-related"):
             open_node(chosen)
     if e["disagreements"]:
@@ -252,7 +259,7 @@ def network_page() -> None:
     if picked and real(picked) != centre:
         open_node(picked)
     names = {n["id"]: f"{n['name']} ({n['label']})" for n in sub["nodes"]}
-    chosen = st.selectbox("Recentre on", list(names), format_func=names.get, key="recentre")
+    chosen = choose(st.selectbox, "Recentre on", list(names), name=names.get, key="recentre")
     if st.button("Recentre", key="do-recentre") and real(chosen) != centre:
         open_node(chosen)
 
@@ -272,8 +279,8 @@ def crowd_control(groups: list[dict]) -> dict | None:
                     f"({y['n']:,})") for y in g["years"]]
         slices += [({**crowd, "unit": u["id"]}, f"{data.crowd_name(g)}: by unit, {u['name']} ({u['n']:,})")
                    for u in g["units"]]
-    chosen = st.selectbox("Expand a crowd by year or by unit", [None, *range(len(slices))], key="crowd",
-                          format_func=lambda i: "none: each crowd as one node" if i is None else slices[i][1])
+    chosen = choose(st.selectbox, "Expand a crowd by year or by unit", [None, *range(len(slices))], key="crowd",
+                    name=lambda i: "none: each crowd as one node" if i is None else slices[i][1])
     return None if chosen is None else slices[chosen][0]
 
 
@@ -338,8 +345,8 @@ def case_page() -> None:
                    + md(", ".join(VOCAB.conflict_terms["allegation_types"])) + ").")
         return
     chosen, options = current_id(), list(found)
-    allegation = st.selectbox("Allegation", options, index=options.index(chosen) if chosen in found else 0,
-                              format_func=found.get, key="case-allegation")
+    allegation = choose(st.selectbox, "Allegation", options, index=options.index(chosen) if chosen in found else 0,
+                        name=found.get, key="case-allegation")
     c = data.story(allegation, public())
     story_column, picture_column = st.columns([3, 2])
     with story_column:
@@ -389,8 +396,8 @@ def conflicts_page() -> None:
     table(kept, ["severity", "weakest_confidence", "inferred", "rule", "allegation", "actor_name", "explanation"])
     if not kept:
         return
-    n = st.selectbox("Open a finding", range(len(kept)), key="finding",
-                     format_func=lambda i: f"{i + 1}. [{kept[i]['severity']}] {kept[i]['rule']}: {kept[i]['allegation']}")
+    n = choose(st.selectbox, "Open a finding", range(len(kept)), key="finding",
+               name=lambda i: f"{i + 1}. [{kept[i]['severity']}] {kept[i]['rule']}: {kept[i]['allegation']}")
     f = kept[n]
     st.subheader(f"{f['severity'].upper()}: {f['rule'].replace('_', ' ')}")
     st.text(shown(f["explanation"]))
@@ -466,8 +473,8 @@ def duplicates_page() -> None:
         st.success(md(done))
     names = data.datasets()
     c1, c2, c3 = st.columns(3)
-    dataset = c1.selectbox("Records of", [None, *names], key="dup-dataset", format_func=lambda d: d or "any dataset")
-    against = c2.selectbox("Against", [None, *names], key="dup-against", format_func=lambda d: d or "any dataset")
+    dataset = choose(c1.selectbox, "Records of", [None, *names], key="dup-dataset", name=lambda d: d or "any dataset")
+    against = choose(c2.selectbox, "Against", [None, *names], key="dup-against", name=lambda d: d or "any dataset")
     threshold = c3.slider("Lowest score", 0.5, 1.0, DEFAULT_THRESHOLD, 0.05, key="dup-threshold",
                           help="The default was chosen so that no look-alike of a labelled set is proposed.")
     found = data.duplicates(dataset, against, threshold)
@@ -476,8 +483,8 @@ def duplicates_page() -> None:
     if not found:
         return
     table([{"score": c["score"], "a": c["a"]["name"], "b": c["b"]["name"], "reasons": c["reasons"]} for c in found])
-    n = st.selectbox("Compare", range(len(found)), key="dup-pick",
-                     format_func=lambda i: f"{found[i]['score']:.2f}: {found[i]['a']['name']} / {found[i]['b']['name']}")
+    n = choose(st.selectbox, "Compare", range(len(found)), key="dup-pick",
+               name=lambda i: f"{found[i]['score']:.2f}: {found[i]['a']['name']} / {found[i]['b']['name']}")
     pair = found[n]
     st.subheader("Why they may be one actor")
     for reason in pair["reasons"]:
@@ -600,7 +607,7 @@ def _draw_canvas(c: Canvas, public_id, real) -> None:
     st.iframe(legend_html(), height=48)
     st.text_input(CANVAS_PICK, key="canvas-pick")
     names = {real(n["id"]): f"{n['name']} ({n['label']})" for n in sub["nodes"]}
-    chosen = st.selectbox("A node of the canvas", list(names), format_func=names.get, key="canvas-node")
+    chosen = choose(st.selectbox, "A node of the canvas", list(names), name=names.get, key="canvas-node")
     b = st.columns(5)
     b[0].button("Expand", key="canvas-expand", on_click=_expand, args=(chosen,))
     b[1].button("Hide", key="canvas-hide", on_click=c.hide, args=([chosen],))
@@ -610,8 +617,8 @@ def _draw_canvas(c: Canvas, public_id, real) -> None:
         open_node(public_id(chosen), "entity")
     if c.hidden:
         hidden = {real(n["id"]): n["name"] for n in data.subgraph(sorted(c.hidden), public())["nodes"]}
-        back = b[4].multiselect("Hidden", list(hidden), format_func=hidden.get, key="canvas-unhide",
-                                placeholder="show again")
+        back = choose(b[4].multiselect, "Hidden", list(hidden), name=hidden.get, key="canvas-unhide",
+                      placeholder="show again")
         if back:
             c.show(back)
             st.rerun()
@@ -641,7 +648,7 @@ def _canvas_files(c: Canvas, public_id) -> None:
                 st.success(f"Saved as {md(c.name)} ({md(where)}).")
         kept = canvas.saved(home)
         if kept:
-            chosen = c2.selectbox("Saved canvases", list(kept), key="canvas-saved")
+            chosen = choose(c2.selectbox, "Saved canvases", list(kept), key="canvas-saved")
             c2.button("Open the saved canvas", key="canvas-reopen", on_click=lambda path: _open_canvas(path.read_bytes(), path.name),
                       args=(kept[chosen],))
     st.download_button("Share this canvas (a file of ids)", data=c.to_json(public_id), key="canvas-share", on_click="ignore",

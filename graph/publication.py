@@ -4,7 +4,8 @@ relationships cite, plus the same subgraph as GraphML and CSV for a colleague's 
 
 Both pictures come from one layout (graph/evidence_picture.py), so they agree; every
 text from the data is escaped in the SVG and is only text in the PNG, whose metadata
-(title, caption) is written from the same redacted values. The caller passes what is
+(title, caption) is written from the same redacted values; in both, a control character or a
+bidirectional override is shown as its escape (graph/values.shown). The caller passes what is
 on screen, already redacted in public mode: nothing here reads real names.
 """
 
@@ -20,6 +21,7 @@ from graph.cells import neutralise
 from graph.evidence_picture import BOX_H, BOX_W, Layout, escape
 from graph.report import citation_details
 from graph.report_formats import font_path
+from graph.values import shown
 from graph.vocabulary import load
 
 DPI = 300
@@ -91,6 +93,9 @@ class Picture:
         image = Image.new("RGB", (round(width * SCALE), round(height * SCALE)), "white")
         draw = ImageDraw.Draw(image)
 
+        def write(xy: tuple[float, float], text: str, **style) -> None:
+            draw.text(xy, shown(text), **style)
+
         def font(size: float, bold: bool = False):
             return ImageFont.truetype(str(font_path("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")),
                                       round(size * SCALE))
@@ -98,30 +103,30 @@ class Picture:
         def at(x: float, y: float) -> tuple[float, float]:
             return x * SCALE, y * SCALE
 
-        draw.text(at(MARGIN, 8), self.title, fill="black", font=font(15, True))
+        write(at(MARGIN, 8), self.title, fill="black", font=font(15, True))
         lay = self.layout
         for a in lay.arrows:
             x1, y1, x2, y2 = (v + d for v, d in zip(evidence_picture.ends(lay, a), (MARGIN, TOP, MARGIN, TOP)))
             _line(draw, at(x1, y1), at(x2, y2), dashed=a.low)
-            draw.text(at((x1 + x2) / 2, (y1 + y2) / 2 - 10), a.text, fill="#333", font=font(8), anchor="ma")
+            write(at((x1 + x2) / 2, (y1 + y2) / 2 - 10), a.text, fill="#333", font=font(8), anchor="ma")
         for b in lay.boxes.values():
             x, y = b.x + MARGIN, b.y + TOP
             draw.rounded_rectangle([at(x, y), at(x + BOX_W, y + BOX_H)], radius=5 * SCALE,
                                    fill=_tint(b.color), outline="black" if b.focus else "#333",
                                    width=round((2.5 if b.focus else 0.8) * SCALE))
-            draw.text(at(x + 6, y + 5), b.label or "", fill="#333", font=font(8))
-            draw.text(at(x + 6, y + 18), b.text, fill="black", font=font(10, True))
+            write(at(x + 6, y + 5), b.label or "", fill="#333", font=font(8))
+            write(at(x + 6, y + 18), b.text, fill="black", font=font(10, True))
         x = MARGIN
         for name, colour in self.legend():
             draw.rectangle([at(x, below), at(x + 10, below + 10)], fill=_tint(colour), outline="#333")
-            draw.text(at(x + 14, below), name, fill="black", font=font(10))
+            write(at(x + 14, below), name, fill="black", font=font(10))
             x += 20 + 7 * len(name)
-        draw.text(at(x, below), "dashed: low confidence", fill="#555", font=font(10))
+        write(at(x, below), "dashed: low confidence", fill="#555", font=font(10))
         for n, line in enumerate(self.caption()):
-            draw.text(at(MARGIN, below + LINE * (n + 1) + 2), line, fill="black", font=font(10))
+            write(at(MARGIN, below + LINE * (n + 1) + 2), line, fill="black", font=font(10))
         info = PngImagePlugin.PngInfo()
-        info.add_itxt("Title", self.title)
-        info.add_itxt("Description", "\n".join(self.caption()))
+        info.add_itxt("Title", shown(self.title))
+        info.add_itxt("Description", "\n".join(map(shown, self.caption())))
         info.add_itxt("Software", "chainwatch")
         out = io.BytesIO()
         image.save(out, format="PNG", dpi=(DPI, DPI), pnginfo=info)

@@ -283,12 +283,20 @@ def test_markup_in_every_field_is_escaped_on_every_page(graph, tmp_path, payload
     board = page("canvas_page", id="person:officer")
     board.text_input(key="canvas-pick").input("person:officer").run()  # its neighbours added
     board.text_input(key="canvas-name").input(f"Canvas {payload}").run()
-    runs += [search, board]
+    console = page("console_page")  # a query names its own columns
+    console.text_area(key="cypher-(write your own)").input(
+        "MATCH (p:Person {id: 'person:officer'}) RETURN p.name AS name, p.name AS `Column " + payload + "`").run()
+    console.button(key="run").click().run()
+    runs += [search, board, console]
     texts = [t for at in runs for t in rendered_markdown(at)]
     assert any("Officer" in t for t in texts) and any("quote" in t for t in texts)
     bad = [t for t in texts if UNESCAPED.search(t)]
     assert bad == [], bad
-    shown = texts + [e.value for at in runs for e in at.text] + [
+    options = [o for at in runs for box in [*at.selectbox, *at.multiselect] for o in box.options]
+    assert {"Officer", "District", "Beating"} <= {w for o in options for w in o.split()}  # names from the data
+    columns = [str(c) for at in runs for grid in at.dataframe for c in grid.value.columns]
+    assert any(c.startswith("Column") for c in columns)
+    shown = texts + options + columns + [e.value for at in runs for e in at.text] + [
         str(v) for at in runs for grid in at.dataframe for v in grid.value.to_numpy().ravel()]
     assert [t for t in shown if HIDDEN.search(t)] == []
     data.graph.cache_clear()

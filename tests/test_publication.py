@@ -46,6 +46,18 @@ def test_a_control_character_or_override_in_a_name_is_shown_and_the_svg_still_pa
     assert "Officer\\x1b[2J\\u202eeno" in text and "Around \\u202eOfficer" in text
 
 
+def test_a_control_character_or_override_is_drawn_in_the_png_as_its_escape():
+    """The PNG draws what the SVG shows, the escape, not the override; and says it in its metadata."""
+    def png(text: str) -> Image.Image:
+        nodes = [dict(NODES[0], name=f"Officer {text}"), *NODES[1:]]
+        sources = [dict(SOURCES[0], title=f"Report {text}"), *SOURCES[1:]]
+        return Image.open(io.BytesIO(Picture.of(f"Around {text}", "person:o", nodes, EDGES, sources).png()))
+    hostile, typed = png("\x1b[2J\u202eeno"), png("\\x1b[2J\\u202eeno")  # typed: the escapes as text
+    assert hostile.tobytes() == typed.tobytes()
+    assert hostile.info["Title"] == "Around \\x1b[2J\\u202eeno"
+    assert "Report \\x1b[2J\\u202eeno" in hostile.info["Description"]
+
+
 def test_the_png_is_at_print_resolution_with_the_caption_in_its_metadata():
     image = Image.open(io.BytesIO(picture().png()))
     assert image.format == "PNG" and round(image.info["dpi"][0]) == DPI
