@@ -127,6 +127,25 @@ def test_self_investigation_silent_for_an_independent_body(graph, tmp_path):
     assert found == []
 
 
+@pytest.mark.parametrize("unit, until, rule", [("unit:district", "2023", "self_investigation"),
+                                                ("unit:police", "2023", "superior_investigation"),
+                                                ("unit:district", "2021", None)])
+def test_a_person_investigating_makes_the_body_they_serve_in_at_the_inquirys_date_its_overseer(
+        graph, tmp_path, unit, until, rule):
+    """No body is named in the inquiry, only the detective who ran it: the body he served in on
+    its date oversees it (the accused's own unit, or the one above it); not one he had left."""
+    detective = {"id": "person:detective", "name": "Detective D"}
+    case = base()
+    case["people"].append(detective)
+    case["relations"] += [rel("person:detective", "MEMBER_OF", unit, start="2019", end=until),
+                          rel("person:detective", "PARTICIPATED_IN", "event:inquiry", "investigator")]
+    load(graph, tmp_path, case)
+    found = [f for f in findings(graph) if f["rule"] != "retaliation"]
+    assert [(f["rule"], f["actor"], f["implicated"]) for f in found] == \
+        ([(rule, unit, ["unit:district"])] if rule else [])
+    assert not found or {"person:detective", "event:inquiry"} <= set(found[0]["evidence"]["nodes"])
+
+
 def test_membership_that_begins_after_the_allegation_does_not_implicate(graph, tmp_path):
     found = run(graph, tmp_path, overseer="unit:district",
                 drop=[("person:officer", "MEMBER_OF", "unit:district")],

@@ -20,14 +20,21 @@ MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
 WHERE o.type IN $oversight_types
   AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
 WITH a, f, i, fpath, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
+// (O's participants read once, each going on to the branch its role and label call for: a body
+// in an overseeing role, or a person investigating, whose bodies at O's date oversee it)
 CALL (o, olo, ohi) {
-  MATCH opath = (x:Unit|Agency)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN $overseer_roles
-  RETURN x, opath
-  UNION
-  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN $investigator_roles
-    AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+  MATCH (p)-[r:PARTICIPATED_IN]->(o)
+  WHERE r.role IN $overseer_roles OR r.role IN $investigator_roles
+  CALL (p, r, o, olo, ohi) {
+    MATCH opath = (p:Unit|Agency)-[r]->(o)
+    WHERE r.role IN $overseer_roles
+    RETURN p AS x, opath
+    UNION
+    MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[r]->(o)
+    WHERE r.role IN $investigator_roles
+      AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+    RETURN x, opath
+  }
   RETURN x, opath
 }
 // the rule: the overseer is the operator or a unit inside it (PART_OF at O's date)

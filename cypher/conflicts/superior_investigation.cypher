@@ -15,13 +15,17 @@ WHERE a.type IN $allegation_types
 WITH a, coalesce(a.date_from, date('0001-01-01')) AS alo, coalesce(a.date_to, date('9999-12-31')) AS ahi
 // the implicated bodies of A, each with the path that implicates it (custody included)
 CALL (a, alo, ahi) {
-  MATCH ipath = (i:Unit|Agency)-[r:PARTICIPATED_IN]->(a)
+  // A's participants read once: a body accused, or a person accused and the bodies they served in
+  MATCH (p)-[r:PARTICIPATED_IN]->(a)
   WHERE r.role IN $implicating_roles
-  RETURN i, ipath
-  UNION
-  MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(a)
-  WHERE r.role IN $implicating_roles
-    AND coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
+  CALL (p, r, a, alo, ahi) {
+    MATCH ipath = (p:Unit|Agency)-[r]->(a)
+    RETURN p AS i, ipath
+    UNION
+    MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[r]->(a)
+    WHERE coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
+    RETURN i, ipath
+  }
   RETURN i, ipath
   UNION
   MATCH ipath = (a)-[:OCCURRED_AT]->(:Facility)<-[op:OPERATES]-(i:Unit|Agency)
@@ -33,14 +37,21 @@ MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
 WHERE o.type IN $oversight_types
   AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
 WITH a, alo, ahi, i, ipath, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
+// (O's participants read once, each going on to the branch its role and label call for: a body
+// in an overseeing role, or a person investigating, whose bodies at O's date oversee it)
 CALL (o, olo, ohi) {
-  MATCH opath = (x:Unit|Agency)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN $overseer_roles
-  RETURN x, opath
-  UNION
-  MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN $investigator_roles
-    AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+  MATCH (p)-[r:PARTICIPATED_IN]->(o)
+  WHERE r.role IN $overseer_roles OR r.role IN $investigator_roles
+  CALL (p, r, o, olo, ohi) {
+    MATCH opath = (p:Unit|Agency)-[r]->(o)
+    WHERE r.role IN $overseer_roles
+    RETURN p AS x, opath
+    UNION
+    MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[r]->(o)
+    WHERE r.role IN $investigator_roles
+      AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+    RETURN x, opath
+  }
   RETURN x, opath
 }
 // the rule: the overseer is an ancestor of the implicated body at A's date, below the apex
