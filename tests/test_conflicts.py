@@ -252,6 +252,41 @@ def test_retaliation_against_a_relative_by_the_overseer(graph, tmp_path):
     assert "overseeing the inquiry into it" in found[0]["explanation"]
 
 
+@pytest.mark.parametrize("until, fires", [("", True), ("2021", False)])
+def test_retaliation_by_the_body_of_a_person_investigating(graph, tmp_path, until, fires):
+    """The inquiry names only its detective; the prosecutor's office he serves in at its date
+    oversees it (conflict-rules.md, "Overseer"), and then has the victim's wife arrested. Had he
+    left the office before the inquiry, the office would be no overseer."""
+    arrest = {"id": "event:arrest", "type": "arrest", "title": "W arrested at a picket", "date": "2022-05-02"}
+    detective = {"id": "person:detective", "name": "Detective D"}
+    case = base()
+    case["people"].append(detective)
+    case["events"].append(arrest)
+    case["relations"] += [rel("person:detective", "MEMBER_OF", "unit:city-prosecutor", start="2019", end=until),
+                          rel("person:detective", "PARTICIPATED_IN", "event:inquiry", "investigator"),
+                          rel("person:wife", "PARTICIPATED_IN", "event:arrest", "victim"),
+                          rel("unit:city-prosecutor", "PARTICIPATED_IN", "event:arrest", "prosecuting_body")]
+    load(graph, tmp_path, case)
+    found = findings(graph, "retaliation")
+    assert [(f["actor"], f["events"]) for f in found] == \
+        ([("unit:city-prosecutor", ["event:arrest", "event:inquiry"])] if fires else [])
+    assert not fires or "person:detective" in found[0]["evidence"]["nodes"]
+
+
+def test_retaliation_by_an_overseer_counts_only_an_inquiry_begun_by_the_as_of_date(graph, tmp_path):
+    """The wife is arrested on 15 February by the prosecutor's office that opens the inquiry on
+    1 March: on 20 February nobody could yet call it an overseer (docs/decisions.md, --as-of)."""
+    arrest = {"id": "event:arrest", "type": "arrest", "title": "W arrested at a picket", "date": "2022-02-15"}
+    case = base()
+    case["events"].append(arrest)
+    case["relations"] += [rel("unit:city-prosecutor", "PARTICIPATED_IN", "event:inquiry", "investigating_body"),
+                          rel("person:wife", "PARTICIPATED_IN", "event:arrest", "victim"),
+                          rel("unit:city-prosecutor", "PARTICIPATED_IN", "event:arrest", "prosecuting_body")]
+    load(graph, tmp_path, case)
+    assert findings(graph, "retaliation", as_of="2022-02-20") == []
+    assert [f["actor"] for f in findings(graph, "retaliation", as_of="2022-03-15")] == ["unit:city-prosecutor"]
+
+
 def test_retaliation_dated_before_the_complaint_is_not_retaliation(graph, tmp_path):
     found = run(graph, tmp_path, extra_events=[retaliation_event("2022-01-20")],
                 extra_relations=[rel("person:lawyer", "PARTICIPATED_IN", "event:letter", "victim"),

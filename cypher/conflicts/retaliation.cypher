@@ -5,6 +5,7 @@
 // param: implicating_roles - roles in an allegation that implicate a body (vocabulary: conflict_terms)
 // param: oversight_types - event types that oversee an allegation (vocabulary: conflict_terms)
 // param: overseer_roles - a body's roles in an oversight event (vocabulary: conflict_terms)
+// param: investigator_roles - a person's roles in an oversight event (vocabulary: conflict_terms)
 // param: retaliation_types - event types that may retaliate (vocabulary: conflict_terms)
 // param: target_roles - roles in which a person is targeted by such an act (vocabulary: conflict_terms)
 // mode: read
@@ -48,32 +49,50 @@ WHERE r.type IN $retaliation_types
   AND ($as_of IS NULL OR r.date_from <= date($as_of))
 // the rule: that body is in the accused chain of A at A's date, or oversees A
 CALL (a, alo, ahi, y) {
-  MATCH ipath = (i:Unit|Agency)-[ir:PARTICIPATED_IN]->(a)
-  WHERE ir.role IN $implicating_roles
+  // the implicated bodies of A (as the other rules find them), each climbing to y at A's date
+  CALL (a, alo, ahi) {
+    MATCH (p)-[ir:PARTICIPATED_IN]->(a)
+    WHERE ir.role IN $implicating_roles
+    CALL (p, ir, a, alo, ahi) {
+      MATCH ipath = (p:Unit|Agency)-[ir]->(a)
+      RETURN p AS i, ipath
+      UNION
+      MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[ir]->(a)
+      WHERE coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
+      RETURN i, ipath
+    }
+    RETURN i, ipath
+    UNION
+    MATCH ipath = (a)-[:OCCURRED_AT]->(:Facility)<-[op:OPERATES]-(i:Unit|Agency)
+    WHERE coalesce(op.valid_from, alo) <= ahi AND coalesce(op.valid_to, ahi) >= alo
+    RETURN i, ipath
+  }
   MATCH upath = (i)-[:PART_OF*0..12]->(y)
   WHERE NOT coalesce(y.apex, false)
     AND all(x IN relationships(upath) WHERE coalesce(x.valid_from, alo) <= ahi AND coalesce(x.valid_to, ahi) >= alo)
   RETURN i.id AS implicated, [ipath, upath] AS why, 'in the chain accused of it' AS tie, [] AS oversight
   UNION
-  MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(:Person)-[ir:PARTICIPATED_IN]->(a)
-  WHERE ir.role IN $implicating_roles
-    AND coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
-  MATCH upath = (i)-[:PART_OF*0..12]->(y)
-  WHERE NOT coalesce(y.apex, false)
-    AND all(x IN relationships(upath) WHERE coalesce(x.valid_from, alo) <= ahi AND coalesce(x.valid_to, ahi) >= alo)
-  RETURN i.id AS implicated, [ipath, upath] AS why, 'in the chain accused of it' AS tie, [] AS oversight
-  UNION
-  MATCH ipath = (a)-[:OCCURRED_AT]->(:Facility)<-[op:OPERATES]-(i:Unit|Agency)
-  WHERE coalesce(op.valid_from, alo) <= ahi AND coalesce(op.valid_to, ahi) >= alo
-  MATCH upath = (i)-[:PART_OF*0..12]->(y)
-  WHERE NOT coalesce(y.apex, false)
-    AND all(x IN relationships(upath) WHERE coalesce(x.valid_from, alo) <= ahi AND coalesce(x.valid_to, ahi) >= alo)
-  RETURN i.id AS implicated, [ipath, upath] AS why, 'in the chain accused of it' AS tie, [] AS oversight
-  UNION
+  // y is an overseer of A: a body overseeing, or the body of a person investigating, at O's date
   MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
   WHERE o.type IN $oversight_types
-  MATCH opath = (y)-[yr:PARTICIPATED_IN]->(o)
-  WHERE yr.role IN $overseer_roles
+    AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
+  WITH a, y, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
+  CALL (o, olo, ohi) {
+    MATCH (p)-[r:PARTICIPATED_IN]->(o)
+    WHERE r.role IN $overseer_roles OR r.role IN $investigator_roles
+    CALL (p, r, o, olo, ohi) {
+      MATCH opath = (p:Unit|Agency)-[r]->(o)
+      WHERE r.role IN $overseer_roles
+      RETURN p AS x, opath
+      UNION
+      MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[r]->(o)
+      WHERE r.role IN $investigator_roles
+        AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
+      RETURN x, opath
+    }
+    RETURN x, opath
+  }
+  WITH a, y, o, cpath, x, opath WHERE x = y
   OPTIONAL MATCH (i:Unit|Agency)-[ir:PARTICIPATED_IN]->(a)
     WHERE ir.role IN $implicating_roles
   RETURN i.id AS implicated, [cpath, opath] AS why, 'overseeing the inquiry into it' AS tie, [o.id] AS oversight
