@@ -42,19 +42,30 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
+# How graph/claims.py fills each `/*part*/` of a statement's template, given keys: a new
+# fact's values (claims/create_facts), the values a claim leaves its target with after its
+# datasets, `$values[i][0]` (claims/append_*), a claim's keys (claims/append_*).
+_PARTS = {"props": lambda j, k: f"{k}: $rows[i].props.{k}, ",
+          "values": lambda j, k: f"target.{k} = $values[i][{j + 1}], ",
+          "said": lambda j, k: f"{k}: $said[i][{j}], "}
+
+
 @lru_cache(maxsize=None)
-def create_facts_statement(keys: tuple[str, ...]) -> str:
-    """claims/create_facts with the keys of its facts' values named (identifiers only: a
-    fact with another key goes through claims/put_relations)."""
-    if not all(IDENTIFIER.match(k) for k in keys):
-        raise ValueError(f"not identifiers: {keys}")
-    return querylib.get("claims/create_facts").text.replace(
-        "/*values*/", "".join(f"{k}: $rows[i].props.{k}, " for k in keys))
+def templated(name: str, **parts: tuple[str, ...]) -> str:
+    """Statement `name` with the keys of its batch named in its template (the planner sees
+    what each statement writes, so no plan holds an Eager operator): identifiers only, a row
+    with another key goes through claims/put_<kind>."""
+    if not all(IDENTIFIER.match(k) for keys in parts.values() for k in keys):
+        raise ValueError(f"not identifiers: {parts}")
+    text = querylib.get(name).text
+    for part, keys in parts.items():
+        text = text.replace(f"/*{part}*/", "".join(_PARTS[part](j, k) for j, k in enumerate(keys)))
+    return text
 
 
 def _create_facts(tx, rows: list[dict], params: dict) -> Counter:
     """Create facts the graph does not hold, each with its one claim."""
-    text = create_facts_statement(tuple(sorted({k for r in rows for k in r["props"]})))
+    text = templated("claims/create_facts", props=tuple(sorted({k for r in rows for k in r["props"]})))
     made = tx.run(text, rows=rows, sources=[_unique(r["sources"]) for r in rows], **params).single()
     return Counter(made.data())
 
@@ -74,6 +85,68 @@ def _create_records(tx, rows: list[dict], params: dict) -> Counter:
     return done
 
 
+def appended_record(record: dict, row: dict, dataset: str) -> dict:
+    """The values derive_nodes gives a record (its current `record`) when a new claim ranks
+    after every other and protects no one: it only adds the values the record lacks, its names
+    as aliases, its sources, search keys and dataset."""
+    props = row["props"]
+    values = {k: v if record.get(k) is None else record[k] for k, v in props.items() if k != "aliases"}
+    name = values.get("name", record.get("name"))
+    aliases = _unique(a for a in [*(record.get("aliases") or []), props.get("name"), *(props.get("aliases") or [])]
+                      if a is not None and a != name)
+    return {"datasets": [*record["datasets"], dataset], **values, "aliases": aliases or None,
+            "sources": _unique([*(record.get("sources") or []), *row["sources"]]),
+            "name_keys": _unique([*(record.get("name_keys") or []), *(row["name_keys"] or [])]) or None}
+
+
+def appended_fact(fact: dict, row: dict, dataset: str) -> dict:
+    """The values derive_relations gives a fact when a new claim ranks after every other: the
+    values it lacks, its sources and dataset; `inferred` stays true only if this claim infers too."""
+    props = row["props"]
+    values = {k: v if fact.get(k) is None else fact[k] for k, v in props.items() if k != "inferred"}
+    was, says = fact.get("inferred"), props.get("inferred")
+    return {"datasets": [*fact["datasets"], dataset], **values,
+            "inferred": (was is True and says is True) or (None if was is None and says is None else False),
+            "sources": _unique([*(fact.get("sources") or []), *row["sources"]])}
+
+
+def _append(tx, name: str, current: list[dict], after: list[dict], said: list[dict], found: dict,
+            params: dict) -> Counter:
+    """Add new claims (`said`) that rank after every other to what they are about (its values
+    `current`), leaving it `after` (claims/append_<name>, found by `found`)."""
+    keys = tuple(sorted({k for a in after for k in a} - {"datasets"}))
+    claim_keys = tuple(sorted({k for c in said for k in c}))
+    done = tx.run(templated(f"claims/append_{name}", values=keys, said=claim_keys), {
+        "values": [[a["datasets"], *(a.get(k, now.get(k)) for k in keys)] for a, now in zip(after, current)],
+        "said": [[c.get(k) for k in claim_keys] for c in said], **found, **params}).single()
+    return Counter(done.data())
+
+
+def _append_records(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+    """Add to records a new claim each that ranks after every other, linking them to the sources
+    they did not cite before."""
+    dataset = params["dataset"]
+    after = [appended_record(now, r, dataset) for now, r in zip(current, rows)]
+    said = [{**r["props"], "id": f"{dataset}|{r['id']}", "target": r["node"], "label": r["label"],
+             "sources": r["sources"], "name_keys": r["name_keys"]} for r in rows]
+    done = _append(tx, "records", current, after, said, {"ids": [r["node"] for r in rows]}, params)
+    if links := [{"source": s, "node": r["node"]} for r, now, a in zip(rows, current, after)
+                 for s in a["sources"] if s not in (now.get("sources") or [])]:
+        writes.run(tx, "claims/link_sources", {"links": links})
+    return done
+
+
+def _append_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+    """Add to facts a new claim each that ranks after every other."""
+    dataset = params["dataset"]
+    after = [appended_fact(now, r, dataset) for now, r in zip(current, rows)]
+    said = [{**r["props"], "id": f"{dataset}|{r['id']}|{r['type']}", "target": r["id"], "relation": r["type"],
+             "subject": r["subject"], "object": r["object"], "sources": r["sources"]} for r in rows]
+    return _append(tx, "facts", current, after, said, {
+        "ids": [r["id"] for r in rows], "types": [r["type"] for r in rows],
+        "ends": [[r["subject_node"], r["object_node"]] for r in rows]}, params)
+
+
 # Given ids, whether each is one the dataset defines that the graph did not hold before this
 # load (validation asked the graph about every id the dataset defines: ingest/validate.py).
 NewToGraph = Callable[[list[str]], list[bool]]
@@ -87,6 +160,9 @@ class _Kind:
     key: Callable[[dict], str]  # how claims/unchanged_<name> names a row
     creatable: Callable[[dict], bool]  # whether create can take the row, when the graph lacks it
     create: Callable[[Any, list[dict], dict], Counter]
+    # whether append can take the row, when its new claim ranks after every other
+    appendable: Callable[[dict], bool]
+    append: Callable[[Any, list[dict], list[dict], dict], Counter]
     derive: Callable[[list[dict]], tuple[str, dict]]
     # Which rows of a batch the graph cannot hold, without asking it: a record it did not hold
     # before this load, a fact with such a record at one end (as said: a merge may have moved it).
@@ -103,20 +179,32 @@ def _facts_surely_new(rows: list[dict], new_to_graph: NewToGraph) -> list[bool]:
             for k, r in enumerate(rows)]
 
 
+def _named(row: dict) -> bool:
+    """Whether a row's keys can be named in a statement's template (`templated`)."""
+    return all(map(IDENTIFIER.match, row["props"]))
+
+
+def _adds_to_record(row: dict) -> bool:
+    """A claim that protects no one and is about the record it names (no merge took its id in)."""
+    props = row["props"]
+    return row["id"] == row["node"] and not props.get("protected") and props.get("pseudonym") is None and _named(row)
+
+
 # A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
 # keys are named in claims/create_facts: only identifiers can be.
 _NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == r["node"],
-               _create_records, derive_nodes, _records_surely_new)
+               _create_records, _adds_to_record, _append_records, derive_nodes, _records_surely_new)
 _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
-                   lambda r: all(map(IDENTIFIER.match, r["props"])), _create_facts, derive_relations,
-                   _facts_surely_new)
+                   _named, _create_facts, _named, _append_facts, derive_relations, _facts_surely_new)
 
 
 def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bool) -> Work:
     """A batch of records or facts: those the graph has never seen are created outright (most
-    rows of a first load), by statements whose plans hold no Eager operator; rows that say
-    again what this dataset's claims say only touch the claims; the rest are merged with what
-    is there (claims/put_<kind>), and what other datasets claim too is derived again. Only
+    rows of a first load), and new claims that rank after every other are added to what the
+    graph holds (most rows of a second dataset), by statements whose plans hold no Eager
+    operator; rows that say again what this dataset's claims say only touch the claims; the
+    rest are merged with what is there (claims/put_<kind>), and what other datasets claim too
+    is derived again. Only
     the rows validation could not show to be new are looked up in the graph, by the statement
     that touches the unchanged ones (claims/unchanged_<kind>): given only the fields that find
     them when the dataset had no claim before this load (so none can be unchanged)."""
@@ -124,6 +212,7 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
         sure = kind.surely_new(batch, new_to_graph)
         done = Counter()
         unchanged = absent = set()
+        last = {}
         if asked := [r for r, s in zip(batch, sure) if not s]:
             if not claimed_before:
                 asked = [{f: r[f] for f in kind.found_by} for r in asked]
@@ -131,12 +220,21 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
                 "rows": asked, "dataset": params["dataset"], "priority": params["priority"], "run": params["run"]})
             done += counts
             unchanged, absent = set(found["unchanged"]), set(found["absent"])
-        fresh, rest = [], []
+            last = {x["id"]: x["values"] for x in found["last"]}
+        fresh, appended, rest = [], [], []
         for r, s in zip(batch, sure):
-            if s or kind.key(r) not in unchanged:
-                (fresh if kind.creatable(r) and (s or kind.key(r) in absent) else rest).append(r)
+            key = kind.key(r)
+            if s or key not in unchanged:
+                if kind.creatable(r) and (s or key in absent):
+                    fresh.append(r)
+                elif key in last and kind.appendable(r):
+                    appended.append(r)
+                else:
+                    rest.append(r)
         if fresh:
             done += kind.create(tx, fresh, params)
+        if appended:  # before the rest: a merged row there may derive the same record again
+            done += kind.append(tx, appended, [last[kind.key(r)] for r in appended], params)
         if rest:
             returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
             done += counts

@@ -6,7 +6,7 @@
 // param: priority - the dataset's priority (dataset.yaml, default 0)
 // param: run - the IngestRun id of this load
 // param: now - when this load began: the claim's first_loaded
-// template: `/*values*/` is filled by graph/claims.py with `<key>: $rows[i].props.<key>,` for each key of the batch's values (identifiers only).
+// template: `/*props*/` is filled by graph/claims.py with `<key>: $rows[i].props.<key>,` for each key of the batch's values (identifiers only).
 // mode: write
 // note: the values are those claims/put_relations gives a fact one dataset alone claims
 //   (`sole`). Both ends are matched in the transaction that creates the relationship, so an
@@ -17,8 +17,8 @@
 UNWIND range(0, size($rows) - 1) AS i
 MATCH (a:Entity) WHERE a.id = $rows[i].subject_node
 MATCH (b:Entity) WHERE b.id = $rows[i].object_node
-CREATE (a)-[r:$($rows[i].type) {/*values*/ id: $rows[i].id, sources: $sources[i], datasets: [$dataset]}]->(b),
-       (c:Claim {/*values*/ id: $dataset + '|' + $rows[i].id + '|' + $rows[i].type, dataset: $dataset,
+CREATE (a)-[r:$($rows[i].type) {/*props*/ id: $rows[i].id, sources: $sources[i], datasets: [$dataset]}]->(b),
+       (c:Claim {/*props*/ id: $dataset + '|' + $rows[i].id + '|' + $rows[i].type, dataset: $dataset,
                  target: $rows[i].id, relation: $rows[i].type, subject: $rows[i].subject, object: $rows[i].object,
                  priority: $priority, last_run: $run, first_loaded: $now, sources: $rows[i].sources})
 RETURN count(*) AS relationships_created, count(*) AS claims_written

@@ -1,5 +1,5 @@
 // name: claims/link_sources
-// purpose: Link records just created (claims/create_records) to the sources they cite: a MENTIONS from each source the graph holds.
+// purpose: Link records to sources they cite and did not before (claims/create_records, claims/append_records): a MENTIONS from each source the graph holds.
 // param: links - a list of {source, node}: a source id and a record id
 // mode: write
 UNWIND $links AS link

@@ -10,13 +10,11 @@
 //   vocabulary, an empty one as null, so a value the dataset no longer gives is removed from
 //   its claim (`+=` with null); no other dataset's claim is touched. A claim's id keeps the id
 //   the dataset gave (`<dataset>|<id>`), its target is the record. Records the graph did not
-//   hold come by claims/create_records, rows that say what their claims said by claims/touch
-//   (graph/claims.py sorts them). Two cases need no other claim read back, and give what
-//   derive_nodes would give: a node this dataset alone claims takes the claim's values
-//   (`sole`); a new claim that ranks after every other (`last`: no higher priority than
-//   theirs), protects no one and is about the record it names (no merge took its id in) only
-//   adds to the node: values it lacks, names as aliases, sources and the dataset. Every other
-//   node is returned in `shared`, for derive_nodes.
+//   hold come by claims/create_records, rows that say what their claims said by
+//   claims/unchanged_nodes, new claims that rank after every other by claims/append_records
+//   (graph/claims.py sorts them). A node this dataset alone claims takes the claim's values
+//   (`sole`), which is what derive_nodes would give; every other node is returned in `shared`,
+//   for derive_nodes.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.node})
 SET n:$(row.labels)
@@ -24,16 +22,11 @@ WITH n, row, n.datasets IS NULL AS new, coalesce(n.sources, []) AS had,
      coalesce(n.datasets, []) IN [[], [$dataset]] AND n.merged_ids IS NULL AND row.node = row.id AS sole
 MERGE (c:Claim {id: $dataset + '|' + row.id})
 ON CREATE SET c.first_loaded = $now
-WITH n, row, new, had, sole, c, c.last_run IS NULL AS new_claim
+WITH n, row, new, had, sole, c
 SET c += {dataset: $dataset, target: row.node, label: row.label,
          priority: $priority, last_run: $run, sources: row.sources, name_keys: row.name_keys}
 SET c += row.props
-WITH n, row, new, had,
-     CASE WHEN sole THEN 'sole'
-          WHEN new_claim AND row.node = row.id AND NOT coalesce(row.props.protected, false) AND row.props.pseudonym IS NULL
-               AND NOT EXISTS { MATCH (o:Claim {target: row.node}) WHERE o.relation IS NULL AND o.priority < $priority }
-               THEN 'last'
-          ELSE 'shared' END AS how
+WITH n, row, new, had, CASE WHEN sole THEN 'sole' ELSE 'shared' END AS how
 CALL (n, row, how) {
   WITH n, row WHERE how = 'sole'
   SET n += row.props
@@ -45,24 +38,12 @@ CALL (n, row, how) {
       n.name_keys = row.name_keys,
       n.datasets = [$dataset]
 }
-CALL (n, row, how) {
-  WITH n, row WHERE how = 'last'
-  FOREACH (k IN [k IN keys(row.props) WHERE n[k] IS NULL AND k <> 'aliases'] | SET n[k] = row.props[k])
-  WITH n, row,
-       reduce(acc = [], a IN coalesce(n.aliases, []) + [row.props.name] + coalesce(row.props.aliases, []) |
-              CASE WHEN a IS NULL OR a IN acc OR a = n.name THEN acc ELSE acc + a END) AS aliases
-  SET n.aliases = CASE WHEN size(aliases) = 0 THEN null ELSE aliases END,
-      n.sources = reduce(acc = n.sources, s IN row.sources | CASE WHEN s IN acc THEN acc ELSE acc + s END),
-      n.name_keys = reduce(acc = n.name_keys, k IN coalesce(row.name_keys, []) |
-                           CASE WHEN k IN coalesce(acc, []) THEN acc ELSE coalesce(acc, []) + k END),
-      n.datasets = n.datasets + [$dataset]
-}
-// Both link the node to the sources it did not cite before (a MENTIONS link exists exactly
-// for each source in n.sources, so these have none yet); a sole claim may also have dropped some.
+// It links the node to the sources it did not cite before (a MENTIONS link exists exactly
+// for each source in n.sources), and unlinks those it no longer cites.
 CALL (n, had, how) {
-  WITH n, had, how WHERE how IN ['sole', 'last'] AND had <> n.sources
-  CALL (n, had, how) {
-    WITH n WHERE how = 'sole' AND size(had) > 0
+  WITH n, had, how WHERE how = 'sole' AND had <> n.sources
+  CALL (n, had) {
+    WITH n WHERE size(had) > 0
     MATCH (s:Source)-[m:MENTIONS]->(n)
     WHERE NOT s.id IN n.sources
     DELETE m
