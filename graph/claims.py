@@ -44,10 +44,12 @@ def _unique(items) -> list:
 
 # How graph/claims.py fills each `/*part*/` of a statement's template, given keys: a new
 # fact's values (claims/create_facts), the values a claim leaves its target with after its
-# datasets, `$values[i][0]` (claims/append_*), a claim's keys (claims/append_*).
+# datasets, `$values[i][0]` (claims/append_*, replace_*), a new claim's keys (claims/append_*),
+# a claim's keys set again (claims/replace_*).
 _PARTS = {"props": lambda j, k: f"{k}: $rows[i].props.{k}, ",
           "values": lambda j, k: f"target.{k} = $values[i][{j + 1}], ",
-          "said": lambda j, k: f"{k}: $said[i][{j}], "}
+          "said": lambda j, k: f"{k}: $said[i][{j}], ",
+          "claim": lambda j, k: f"claim.{k} = $said[i][{j}], "}
 
 
 @lru_cache(maxsize=None)
@@ -70,19 +72,18 @@ def _create_facts(tx, rows: list[dict], params: dict) -> Counter:
     return Counter(made.data())
 
 
-def _create_records(tx, rows: list[dict], params: dict) -> Counter:
-    """Create records the graph does not hold, each with its one claim, linked to its sources."""
-    records = [{"id": r["node"], "sources": _unique(r["sources"]), "name_keys": r["name_keys"],
-                "aliases": _unique(a for a in r["props"].get("aliases") or [] if a != r["props"].get("name")) or None,
-                "datasets": [params["dataset"]]} for r in rows]
-    said = [{"id": f"{params['dataset']}|{r['id']}", "target": r["node"], "label": r["label"],
-             "sources": r["sources"], "name_keys": r["name_keys"]} for r in rows]
-    _, done = writes.run(tx, "claims/create_records", {
-        "props": [r["props"] for r in rows], "records": records, "labels": [r["labels"] for r in rows],
-        "claims": said, **params})
-    if links := [{"source": s, "node": made["id"]} for made in records for s in made["sources"]]:
-        writes.run(tx, "claims/link_sources", {"links": links})
-    return done
+def sole_record(row: dict, dataset: str) -> dict:
+    """The values derive_nodes gives a record one dataset alone claims: its claim's values, its
+    aliases but its name, its sources once, its search keys and the dataset."""
+    props = row["props"]
+    return {"datasets": [dataset], **props,
+            "aliases": _unique(a for a in props.get("aliases") or [] if a != props.get("name")) or None,
+            "sources": _unique(row["sources"]), "name_keys": row["name_keys"]}
+
+
+def sole_fact(row: dict, dataset: str) -> dict:
+    """The values derive_relations gives a fact one dataset alone claims."""
+    return {"datasets": [dataset], **row["props"], "sources": _unique(row["sources"])}
 
 
 def appended_record(record: dict, row: dict, dataset: str) -> dict:
@@ -110,41 +111,96 @@ def appended_fact(fact: dict, row: dict, dataset: str) -> dict:
             "sources": _unique([*(fact.get("sources") or []), *row["sources"]])}
 
 
-def _append(tx, name: str, current: list[dict], after: list[dict], said: list[dict], found: dict,
-            params: dict) -> Counter:
-    """Add new claims (`said`) that rank after every other to what they are about (its values
-    `current`), leaving it `after` (claims/append_<name>, found by `found`)."""
+def _record_claim(row: dict, dataset: str) -> dict:
+    """A record's claim, but the values it gives."""
+    return {"id": f"{dataset}|{row['id']}", "target": row["node"], "label": row["label"],
+            "sources": row["sources"], "name_keys": row["name_keys"]}
+
+
+def _fact_claim(row: dict, dataset: str) -> dict:
+    """A fact's claim, but the values it gives."""
+    return {"id": f"{dataset}|{row['id']}|{row['type']}", "target": row["id"], "relation": row["type"],
+            "subject": row["subject"], "object": row["object"], "sources": row["sources"]}
+
+
+def _create_records(tx, rows: list[dict], params: dict) -> Counter:
+    """Create records the graph does not hold, each with its one claim, linked to its sources."""
+    dataset = params["dataset"]
+    records = [{"id": r["node"]} | {k: sole[k] for k in ("aliases", "sources", "name_keys", "datasets")}
+               for r, sole in zip(rows, (sole_record(r, dataset) for r in rows))]
+    _, done = writes.run(tx, "claims/create_records", {
+        "props": [r["props"] for r in rows], "records": records, "labels": [r["labels"] for r in rows],
+        "claims": [_record_claim(r, dataset) for r in rows], **params})
+    if links := [{"source": s, "node": made["id"]} for made in records for s in made["sources"]]:
+        writes.run(tx, "claims/link_sources", {"links": links})
+    return done
+
+
+def _write_known(tx, name: str, current: list[dict], after: list[dict], said: list[dict], found: dict,
+                 params: dict) -> Counter:
+    """Write claims (`said`) on records or facts the graph holds (values `current`), leaving
+    them `after` (claims/<name>: append_* adds new claims, replace_* sets changed ones again)."""
     keys = tuple(sorted({k for a in after for k in a} - {"datasets"}))
-    claim_keys = tuple(sorted({k for c in said for k in c}))
-    done = tx.run(templated(f"claims/append_{name}", values=keys, said=claim_keys), {
+    part = "said" if name.startswith("append") else "claim"  # a claim's id is set once, when it is made
+    claim_keys = tuple(sorted({k for c in said for k in c} - ({"id"} if part == "claim" else set())))
+    done = tx.run(templated(f"claims/{name}", values=keys, **{part: claim_keys}), {
         "values": [[a["datasets"], *(a.get(k, now.get(k)) for k in keys)] for a, now in zip(after, current)],
         "said": [[c.get(k) for k in claim_keys] for c in said], **found, **params}).single()
     return Counter(done.data())
 
 
+def _relink(tx, rows: list[dict], current: list[dict], after: list[dict]) -> None:
+    """Link records to the sources they cite now and did not, unlink them from those they no
+    longer cite (a MENTIONS link exists exactly for each source a record cites)."""
+    def changes(new: list, old: list) -> list[dict]:
+        return [{"source": s, "node": r["node"]} for r, n, o in zip(rows, new, old) for s in n if s not in o]
+    cited = [a["sources"] for a in after]
+    had = [now.get("sources") or [] for now in current]
+    if links := changes(cited, had):
+        writes.run(tx, "claims/link_sources", {"links": links})
+    if gone := changes(had, cited):
+        writes.run(tx, "claims/unlink_sources", {"links": gone})
+
+
 def _append_records(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
-    """Add to records a new claim each that ranks after every other, linking them to the sources
-    they did not cite before."""
+    """Add to records a new claim each that ranks after every other."""
     dataset = params["dataset"]
     after = [appended_record(now, r, dataset) for now, r in zip(current, rows)]
-    said = [{**r["props"], "id": f"{dataset}|{r['id']}", "target": r["node"], "label": r["label"],
-             "sources": r["sources"], "name_keys": r["name_keys"]} for r in rows]
-    done = _append(tx, "records", current, after, said, {"ids": [r["node"] for r in rows]}, params)
-    if links := [{"source": s, "node": r["node"]} for r, now, a in zip(rows, current, after)
-                 for s in a["sources"] if s not in (now.get("sources") or [])]:
-        writes.run(tx, "claims/link_sources", {"links": links})
+    done = _write_known(tx, "append_records", current, after, [r["props"] | _record_claim(r, dataset) for r in rows],
+                        {"ids": [r["node"] for r in rows]}, params)
+    _relink(tx, rows, current, after)
     return done
+
+
+def _replace_records(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+    """Set again the changed claims on records no other dataset claims, and their values."""
+    dataset = params["dataset"]
+    after = [sole_record(r, dataset) for r in rows]
+    said = [r["props"] | _record_claim(r, dataset) for r in rows]
+    done = _write_known(tx, "replace_records", current, after, said,
+                        {"ids": [r["node"] for r in rows], "claims": [c["id"] for c in said]}, params)
+    _relink(tx, rows, current, after)
+    return done
+
+
+def _fact_ends(rows: list[dict]) -> dict:
+    return {"ids": [r["id"] for r in rows], "types": [r["type"] for r in rows],
+            "ends": [[r["subject_node"], r["object_node"]] for r in rows]}
 
 
 def _append_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
     """Add to facts a new claim each that ranks after every other."""
     dataset = params["dataset"]
-    after = [appended_fact(now, r, dataset) for now, r in zip(current, rows)]
-    said = [{**r["props"], "id": f"{dataset}|{r['id']}|{r['type']}", "target": r["id"], "relation": r["type"],
-             "subject": r["subject"], "object": r["object"], "sources": r["sources"]} for r in rows]
-    return _append(tx, "facts", current, after, said, {
-        "ids": [r["id"] for r in rows], "types": [r["type"] for r in rows],
-        "ends": [[r["subject_node"], r["object_node"]] for r in rows]}, params)
+    return _write_known(tx, "append_facts", current, [appended_fact(now, r, dataset) for now, r in zip(current, rows)],
+                        [r["props"] | _fact_claim(r, dataset) for r in rows], _fact_ends(rows), params)
+
+
+def _replace_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+    """Set again the changed claims on facts no other dataset claims, and their values."""
+    dataset = params["dataset"]
+    said = [r["props"] | _fact_claim(r, dataset) for r in rows]
+    return _write_known(tx, "replace_facts", current, [sole_fact(r, dataset) for r in rows], said,
+                        _fact_ends(rows) | {"claims": [c["id"] for c in said]}, params)
 
 
 # Given ids, whether each is one the dataset defines that the graph did not hold before this
@@ -161,8 +217,11 @@ class _Kind:
     creatable: Callable[[dict], bool]  # whether create can take the row, when the graph lacks it
     create: Callable[[Any, list[dict], dict], Counter]
     # whether append can take the row, when its new claim ranks after every other
-    appendable: Callable[[dict], bool]
+    appendable: Callable[[dict, dict], bool]
     append: Callable[[Any, list[dict], list[dict], dict], Counter]
+    # whether replace can take the row, when its changed claim is the only one
+    replaceable: Callable[[dict, dict], bool]
+    replace: Callable[[Any, list[dict], list[dict], dict], Counter]
     derive: Callable[[list[dict]], tuple[str, dict]]
     # Which rows of a batch the graph cannot hold, without asking it: a record it did not hold
     # before this load, a fact with such a record at one end (as said: a merge may have moved it).
@@ -179,29 +238,37 @@ def _facts_surely_new(rows: list[dict], new_to_graph: NewToGraph) -> list[bool]:
             for k, r in enumerate(rows)]
 
 
-def _named(row: dict) -> bool:
+def _named(row: dict, _found: dict | None = None) -> bool:
     """Whether a row's keys can be named in a statement's template (`templated`)."""
     return all(map(IDENTIFIER.match, row["props"]))
 
 
-def _adds_to_record(row: dict) -> bool:
+def _adds_to_record(row: dict, _found: dict) -> bool:
     """A claim that protects no one and is about the record it names (no merge took its id in)."""
     props = row["props"]
     return row["id"] == row["node"] and not props.get("protected") and props.get("pseudonym") is None and _named(row)
 
 
+def _keeps_labels(row: dict, found: dict) -> bool:
+    """A record that has its labels already (claims/replace_records sets none)."""
+    return set(row["labels"]) <= set(found["labels"]) and _named(row)
+
+
 # A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
 # keys are named in claims/create_facts: only identifiers can be.
 _NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == r["node"],
-               _create_records, _adds_to_record, _append_records, derive_nodes, _records_surely_new)
+               _create_records, _adds_to_record, _append_records, _keeps_labels, _replace_records,
+               derive_nodes, _records_surely_new)
 _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
-                   _named, _create_facts, _named, _append_facts, derive_relations, _facts_surely_new)
+                   _named, _create_facts, _named, _append_facts, _named, _replace_facts,
+                   derive_relations, _facts_surely_new)
 
 
 def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bool) -> Work:
     """A batch of records or facts: those the graph has never seen are created outright (most
-    rows of a first load), and new claims that rank after every other are added to what the
-    graph holds (most rows of a second dataset), by statements whose plans hold no Eager
+    rows of a first load), new claims that rank after every other are added to what the graph
+    holds (most rows of a second dataset), and changed claims on what no other dataset claims
+    are set again with its values (a corrected dataset), by statements whose plans hold no Eager
     operator; rows that say again what this dataset's claims say only touch the claims; the
     rest are merged with what is there (claims/put_<kind>), and what other datasets claim too
     is derived again. Only
@@ -212,7 +279,7 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
         sure = kind.surely_new(batch, new_to_graph)
         done = Counter()
         unchanged = absent = set()
-        last = {}
+        last, sole = {}, {}
         if asked := [r for r, s in zip(batch, sure) if not s]:
             if not claimed_before:
                 asked = [{f: r[f] for f in kind.found_by} for r in asked]
@@ -220,21 +287,27 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
                 "rows": asked, "dataset": params["dataset"], "priority": params["priority"], "run": params["run"]})
             done += counts
             unchanged, absent = set(found["unchanged"]), set(found["absent"])
-            last = {x["id"]: x["values"] for x in found["last"]}
-        fresh, appended, rest = [], [], []
+            last = {x["id"]: x for x in found["last"]}
+            sole = {x["id"]: x for x in found["sole"]}
+        fresh, appended, replaced, rest = [], [], [], []
         for r, s in zip(batch, sure):
             key = kind.key(r)
             if s or key not in unchanged:
                 if kind.creatable(r) and (s or key in absent):
                     fresh.append(r)
-                elif key in last and kind.appendable(r):
+                elif key in last and kind.appendable(r, last[key]):
                     appended.append(r)
+                elif key in sole and kind.replaceable(r, sole[key]):
+                    replaced.append(r)
                 else:
                     rest.append(r)
         if fresh:
             done += kind.create(tx, fresh, params)
-        if appended:  # before the rest: a merged row there may derive the same record again
-            done += kind.append(tx, appended, [last[kind.key(r)] for r in appended], params)
+        # before the rest: a merged row there may derive the same record again
+        if appended:
+            done += kind.append(tx, appended, [last[kind.key(r)]["values"] for r in appended], params)
+        if replaced:
+            done += kind.replace(tx, replaced, [sole[kind.key(r)]["values"] for r in replaced], params)
         if rest:
             returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
             done += counts

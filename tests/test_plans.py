@@ -1,5 +1,6 @@
-"""The load streams what it creates, what it finds unchanged and the claims it adds to what
-other datasets claim: no Eager operator in the plans of those statements (issue 12). An Eager holds every row of a batch before the next step; the
+"""The load streams what it creates, what it finds unchanged, the claims it adds to what other
+datasets claim and the changed claims on what it alone claims: no Eager operator in the plans
+of those statements (issue 12). An Eager holds every row of a batch before the next step; the
 planner adds one wherever a statement might read what it has written (docs/decisions.md, "What
 needs no other claim is derived in the write itself"). `python -m bench.eager` lists the rest."""
 
@@ -22,10 +23,13 @@ def test_new_and_unchanged_rows_are_written_without_eager_plans(graph):
     assert _eagers(graph, facts, querylib.get("claims/create_facts").param_names) == []
 
 
-def test_claims_ranking_last_are_added_without_eager_plans(graph):
-    """With the keys of a batch named as a load names them: values, then the claim's keys."""
-    said = ("aliases", "id", "label", "name", "protected", "sources", "target")
-    for name, values in (("claims/append_records", ("aliases", "name", "name_keys", "protected", "sources")),
-                         ("claims/append_facts", ("confidence", "inferred", "sources", "start"))):
-        text = claims.templated(name, values=values, said=said)
-        assert _eagers(graph, text, querylib.get(name).param_names) == [], name
+def test_claims_on_what_the_graph_holds_are_written_without_eager_plans(graph):
+    """New claims that rank last (a second dataset) and changed claims on what one dataset
+    alone claims (a corrected one), with the keys of a batch named as a load names them."""
+    values = {"records": ("aliases", "name", "name_keys", "protected", "sources"),
+              "facts": ("confidence", "inferred", "sources", "start")}
+    said = ("aliases", "label", "name", "protected", "sources", "target")
+    for kind, keys in values.items():
+        for name, part in ((f"claims/append_{kind}", {"said": ("id", *said)}), (f"claims/replace_{kind}", {"claim": said})):
+            text = claims.templated(name, values=keys, **part)
+            assert _eagers(graph, text, querylib.get(name).param_names) == [], name

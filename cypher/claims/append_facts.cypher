@@ -15,7 +15,9 @@
 //   derive_relations would give: values the fact lacks, its sources and dataset, and
 //   `inferred` true only while every claim says so.
 UNWIND range(0, size($ids) - 1) AS i
-MATCH (:Entity {id: $ends[i][0]})-[target {id: $ids[i]}]->(:Entity {id: $ends[i][1]})
+MATCH (a:Entity {id: $ends[i][0]})
+MATCH (b:Entity {id: $ends[i][1]})
+MATCH (a)-[target {id: $ids[i]}]->(b)
 WHERE type(target) = $types[i]
 SET /*values*/ target.datasets = $values[i][0]
 CREATE (c:Claim {/*said*/ dataset: $dataset, priority: $priority, last_run: $run, first_loaded: $now})

@@ -11,10 +11,11 @@
 //   its claim (`+=` with null); no other dataset's claim is touched. A claim's id keeps the id
 //   the dataset gave (`<dataset>|<id>`), its target is the record. Records the graph did not
 //   hold come by claims/create_records, rows that say what their claims said by
-//   claims/unchanged_nodes, new claims that rank after every other by claims/append_records
-//   (graph/claims.py sorts them). A node this dataset alone claims takes the claim's values
-//   (`sole`), which is what derive_nodes would give; every other node is returned in `shared`,
-//   for derive_nodes.
+//   claims/unchanged_nodes, new claims that rank after every other by claims/append_records,
+//   changed claims on what this dataset alone claims by claims/replace_records (graph/claims.py
+//   sorts them). A node this dataset alone claims takes the claim's values (`sole`), which is
+//   what derive_nodes would give: here, a record a fact kept when its claims went, or one whose
+//   label changed. Every other node is returned in `shared`, for derive_nodes.
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.node})
 SET n:$(row.labels)

@@ -8,7 +8,8 @@
 // mode: write
 // note: both ends are matched in the same transaction that creates the relationship,
 //   so an interrupted load never leaves a half-linked fact. As for nodes (claims/put_nodes:
-//   new facts, unchanged claims and new claims that rank after every other do not come here),
+//   new facts, unchanged claims, new claims that rank after every other and changed claims on
+//   what this dataset alone claims do not come here),
 //   a relationship this dataset alone claims takes the claim's values (`sole`); the others are
 //   returned in `shared`.
 UNWIND $rows AS row

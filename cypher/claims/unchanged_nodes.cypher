@@ -1,5 +1,5 @@
 // name: claims/unchanged_nodes
-// purpose: Sort the rows of a batch of records that validation could not show to be new: those that say exactly what this dataset's claim on the record says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those whose record the graph does not hold are returned, for claims/create_records; those whose new claim would rank after every other are returned with the record's values, for claims/append_records; the rest go to claims/put_nodes.
+// purpose: Sort the rows of a batch of records that validation could not show to be new: those that say exactly what this dataset's claim on the record says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those whose record the graph does not hold are returned, for claims/create_records; those whose new claim would rank after every other are returned with the record's values, for claims/append_records; those whose changed claim is the only one on the record are returned with its values and labels, for claims/replace_records; the rest go to claims/put_nodes.
 // param: rows - a list of {id, node, label, props, sources, name_keys}, as for claims/put_nodes; only {id, node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
@@ -16,19 +16,22 @@
 //   (tests/test_plans.py).
 UNWIND $rows AS row
 OPTIONAL MATCH (c:Claim {id: $dataset + '|' + row.id})
-OPTIONAL MATCH (n:Entity {id: row.node}) WHERE c IS NULL
-WITH row, c, n, properties(c) AS before, properties(n) AS values
+WITH row, c, properties(c) AS before
 WITH row, c, c IS NOT NULL AND coalesce(
        before.target = row.node AND before.priority = $priority AND before.label = row.label
        AND before.sources = row.sources
        AND coalesce(before.name_keys = row.name_keys, before.name_keys IS NULL AND row.name_keys IS NULL)
        AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)),
-       false) AS same, n, values
+       false) AS same, c.target = row.node AS kept
+OPTIONAL MATCH (n:Entity {id: row.node}) WHERE NOT same
+WITH row, c, same, kept, n, properties(n) AS values, labels(n) AS labels
 WITH collect(CASE WHEN same THEN c END) AS touched,
      collect(CASE WHEN same THEN row.id END) AS unchanged,
      collect(CASE WHEN c IS NULL AND n IS NULL THEN row.id END) AS absent,
      collect(CASE WHEN c IS NULL AND n IS NOT NULL AND size(coalesce(n.datasets, [])) > 0 AND NOT $dataset IN n.datasets
                        AND NOT EXISTS { MATCH (o:Claim {target: row.node}) WHERE o.relation IS NULL AND o.priority < $priority }
-                  THEN {id: row.id, values: values} END) AS last
+                  THEN {id: row.id, values: values} END) AS last,
+     collect(CASE WHEN NOT same AND kept AND n.datasets = [$dataset] AND n.merged_ids IS NULL
+                  THEN {id: row.id, values: values, labels: labels} END) AS sole
 FOREACH (c IN touched | SET c.last_run = $run)
-RETURN unchanged, absent, last, size(touched) AS claims_written
+RETURN unchanged, absent, last, sole, size(touched) AS claims_written

@@ -1,5 +1,5 @@
 // name: claims/unchanged_relations
-// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; those whose new claim would rank after every other are returned with the fact's values, for claims/append_facts; the rest go to claims/put_relations.
+// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; those whose new claim would rank after every other are returned with the fact's values, for claims/append_facts; those whose changed claim is the only one on the fact are returned with its values, for claims/replace_facts; the rest go to claims/put_relations.
 // param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/put_relations; only {id, type, subject_node, object_node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
@@ -7,22 +7,26 @@
 // mode: write
 // note: as claims/unchanged_nodes; a fact's id is made from its ends, relation, role and dates
 //   (ingest/validate.py: relation_id), so the same claim is about the same relationship.
-//   A new claim on a fact ranks after every other as on a record.
+//   A new claim on a fact ranks after every other as on a record. The fact is found between its
+//   two ends, each found first (a unit's end may hold thousands of postings to walk).
 UNWIND $rows AS row
 OPTIONAL MATCH (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
-OPTIONAL MATCH (:Entity {id: row.subject_node})-[r {id: row.id}]->(:Entity {id: row.object_node})
-WHERE c IS NULL AND type(r) = row.type
-WITH row, c, r, properties(c) AS before, properties(r) AS values
+WITH row, c, properties(c) AS before
 WITH row, c, c IS NOT NULL AND coalesce(
        before.priority = $priority AND before.sources = row.sources
        AND before.subject = row.subject AND before.object = row.object
        AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)),
-       false) AS same, r, values
+       false) AS same
+OPTIONAL MATCH (a:Entity {id: row.subject_node}) WHERE NOT same
+OPTIONAL MATCH (b:Entity {id: row.object_node}) WHERE NOT same
+OPTIONAL MATCH (a)-[r {id: row.id}]->(b) WHERE type(r) = row.type
+WITH row, c, same, r, properties(r) AS values
 WITH collect(CASE WHEN same THEN c END) AS touched,
      collect(CASE WHEN same THEN row.id + '|' + row.type END) AS unchanged,
      collect(CASE WHEN c IS NULL AND r IS NULL THEN row.id + '|' + row.type END) AS absent,
      collect(CASE WHEN c IS NULL AND r IS NOT NULL AND size(coalesce(r.datasets, [])) > 0 AND NOT $dataset IN r.datasets
                        AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NOT NULL AND o.priority < $priority }
-                  THEN {id: row.id + '|' + row.type, values: values} END) AS last
+                  THEN {id: row.id + '|' + row.type, values: values} END) AS last,
+     collect(CASE WHEN c IS NOT NULL AND NOT same AND r.datasets = [$dataset] THEN {id: row.id + '|' + row.type, values: values} END) AS sole
 FOREACH (c IN touched | SET c.last_run = $run)
-RETURN unchanged, absent, last, size(touched) AS claims_written
+RETURN unchanged, absent, last, sole, size(touched) AS claims_written
