@@ -271,10 +271,10 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
     are set again with its values (a corrected dataset), by statements whose plans hold no Eager
     operator; rows that say again what this dataset's claims say only touch the claims; the
     rest are merged with what is there (claims/put_<kind>), and what other datasets claim too
-    is derived again. Only
-    the rows validation could not show to be new are looked up in the graph, by the statement
-    that touches the unchanged ones (claims/unchanged_<kind>): given only the fields that find
-    them when the dataset had no claim before this load (so none can be unchanged)."""
+    is derived again. Only the rows validation could not show to be new are looked up in the
+    graph, by the statement that touches the unchanged ones (claims/unchanged_<kind>): given
+    only the fields that find them when the dataset had no claim before this load (so none can
+    be unchanged)."""
     def work(tx, batch: list[dict]) -> Counter:
         sure = kind.surely_new(batch, new_to_graph)
         done = Counter()
