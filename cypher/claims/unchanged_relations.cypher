@@ -8,7 +8,8 @@
 // note: as claims/unchanged_nodes; a fact's id is made from its ends, relation, role and dates
 //   (ingest/validate.py: relation_id), so the same claim is about the same relationship.
 //   A new claim on a fact ranks after every other as on a record. The fact is found between its
-//   two ends, each found first (a unit's end may hold thousands of postings to walk).
+//   two ends, each found first (a unit's end may hold thousands of postings to walk), and
+//   only for a row not found unchanged (claims/unchanged_nodes says why).
 UNWIND $rows AS row
 OPTIONAL MATCH (c:Claim {id: $dataset + '|' + row.id + '|' + row.type})
 WITH row, c, properties(c) AS before
@@ -17,8 +18,8 @@ WITH row, c, c IS NOT NULL AND coalesce(
        AND before.subject = row.subject AND before.object = row.object
        AND all(k IN keys(row.props) WHERE coalesce(before[k] = row.props[k], before[k] IS NULL AND row.props[k] IS NULL)),
        false) AS same
-OPTIONAL MATCH (a:Entity {id: row.subject_node}) WHERE NOT same
-OPTIONAL MATCH (b:Entity {id: row.object_node}) WHERE NOT same
+OPTIONAL MATCH (a:Entity {id: CASE WHEN same THEN null ELSE row.subject_node END})
+OPTIONAL MATCH (b:Entity {id: CASE WHEN same THEN null ELSE row.object_node END})
 OPTIONAL MATCH (a)-[r {id: row.id}]->(b) WHERE type(r) = row.type
 WITH row, c, same, r, properties(r) AS values
 WITH collect(CASE WHEN same THEN c END) AS touched,
