@@ -111,14 +111,14 @@ def appended_fact(fact: dict, row: dict, dataset: str) -> dict:
             "sources": _unique([*(fact.get("sources") or []), *row["sources"]])}
 
 
-def _record_claim(row: dict, dataset: str) -> dict:
-    """A record's claim, but the values it gives."""
+def record_claim(row: dict, dataset: str) -> dict:
+    """A record's claim, but the values it gives (and the dataset's priority, run and time)."""
     return {"id": f"{dataset}|{row['id']}", "target": row["node"], "label": row["label"],
             "sources": row["sources"], "name_keys": row["name_keys"]}
 
 
-def _fact_claim(row: dict, dataset: str) -> dict:
-    """A fact's claim, but the values it gives."""
+def fact_claim(row: dict, dataset: str) -> dict:
+    """A fact's claim, but the values it gives (and the dataset's priority, run and time)."""
     return {"id": f"{dataset}|{row['id']}|{row['type']}", "target": row["id"], "relation": row["type"],
             "subject": row["subject"], "object": row["object"], "sources": row["sources"]}
 
@@ -126,23 +126,26 @@ def _fact_claim(row: dict, dataset: str) -> dict:
 def _create_records(tx, rows: list[dict], params: dict) -> Counter:
     """Create records the graph does not hold, each with its one claim, linked to its sources."""
     dataset = params["dataset"]
-    records = [{"id": r["node"]} | {k: sole[k] for k in ("aliases", "sources", "name_keys", "datasets")}
-               for r, sole in zip(rows, (sole_record(r, dataset) for r in rows))]
+    records = []
+    for r in rows:  # the values go in as the row's props, the rest as the record's
+        sole = sole_record(r, dataset)
+        records.append({"id": r["node"], **{k: sole[k] for k in ("aliases", "sources", "name_keys", "datasets")}})
     _, done = writes.run(tx, "claims/create_records", {
         "props": [r["props"] for r in rows], "records": records, "labels": [r["labels"] for r in rows],
-        "claims": [_record_claim(r, dataset) for r in rows], **params})
+        "claims": [record_claim(r, dataset) for r in rows], **params})
     if links := [{"source": s, "node": made["id"]} for made in records for s in made["sources"]]:
         writes.run(tx, "claims/link_sources", {"links": links})
     return done
 
 
 def _write_known(tx, name: str, current: list[dict], after: list[dict], said: list[dict], found: dict,
-                 params: dict) -> Counter:
+                 params: dict, *, new_claims: bool) -> Counter:
     """Write claims (`said`) on records or facts the graph holds (values `current`), leaving
-    them `after` (claims/<name>: append_* adds new claims, replace_* sets changed ones again)."""
+    them `after` (claims/<name>): new claims are created whole (`/*said*/`), changed ones are
+    set again but their id (`/*claim*/`)."""
     keys = tuple(sorted({k for a in after for k in a} - {"datasets"}))
-    part = "said" if name.startswith("append") else "claim"  # a claim's id is set once, when it is made
-    claim_keys = tuple(sorted({k for c in said for k in c} - ({"id"} if part == "claim" else set())))
+    part = "said" if new_claims else "claim"
+    claim_keys = tuple(sorted({k for c in said for k in c} - (set() if new_claims else {"id"})))
     done = tx.run(templated(f"claims/{name}", values=keys, **{part: claim_keys}), {
         "values": [[a["datasets"], *(a.get(k, now.get(k)) for k in keys)] for a, now in zip(after, current)],
         "said": [[c.get(k) for k in claim_keys] for c in said], **found, **params}).single()
@@ -166,8 +169,8 @@ def _append_records(tx, rows: list[dict], current: list[dict], params: dict) -> 
     """Add to records a new claim each that ranks after every other."""
     dataset = params["dataset"]
     after = [appended_record(now, r, dataset) for now, r in zip(current, rows)]
-    done = _write_known(tx, "append_records", current, after, [r["props"] | _record_claim(r, dataset) for r in rows],
-                        {"ids": [r["node"] for r in rows]}, params)
+    done = _write_known(tx, "append_records", current, after, [r["props"] | record_claim(r, dataset) for r in rows],
+                        {"ids": [r["node"] for r in rows]}, params, new_claims=True)
     _relink(tx, rows, current, after)
     return done
 
@@ -176,9 +179,10 @@ def _replace_records(tx, rows: list[dict], current: list[dict], params: dict) ->
     """Set again the changed claims on records no other dataset claims, and their values."""
     dataset = params["dataset"]
     after = [sole_record(r, dataset) for r in rows]
-    said = [r["props"] | _record_claim(r, dataset) for r in rows]
+    said = [r["props"] | record_claim(r, dataset) for r in rows]
     done = _write_known(tx, "replace_records", current, after, said,
-                        {"ids": [r["node"] for r in rows], "claims": [c["id"] for c in said]}, params)
+                        {"ids": [r["node"] for r in rows], "claims": [c["id"] for c in said]}, params,
+                        new_claims=False)
     _relink(tx, rows, current, after)
     return done
 
@@ -192,15 +196,16 @@ def _append_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Co
     """Add to facts a new claim each that ranks after every other."""
     dataset = params["dataset"]
     return _write_known(tx, "append_facts", current, [appended_fact(now, r, dataset) for now, r in zip(current, rows)],
-                        [r["props"] | _fact_claim(r, dataset) for r in rows], _fact_ends(rows), params)
+                        [r["props"] | fact_claim(r, dataset) for r in rows], _fact_ends(rows), params,
+                        new_claims=True)
 
 
 def _replace_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
     """Set again the changed claims on facts no other dataset claims, and their values."""
     dataset = params["dataset"]
-    said = [r["props"] | _fact_claim(r, dataset) for r in rows]
+    said = [r["props"] | fact_claim(r, dataset) for r in rows]
     return _write_known(tx, "replace_facts", current, [sole_fact(r, dataset) for r in rows], said,
-                        _fact_ends(rows) | {"claims": [c["id"] for c in said]}, params)
+                        _fact_ends(rows) | {"claims": [c["id"] for c in said]}, params, new_claims=False)
 
 
 # Given ids, whether each is one the dataset defines that the graph did not hold before this

@@ -25,6 +25,7 @@ from typing import Any
 import neo4j.time
 
 from graph import bulk as importer
+from graph import claims
 from graph.config import connection
 from graph.db import Graph
 from graph.dump import DumpError
@@ -78,12 +79,8 @@ def _tagged(value: Any) -> Any:
 
 
 def _given(props: dict) -> dict:
-    """The values a claim gives (`SET c += row.props` leaves out nulls)."""
+    """The values as the server keeps them (`SET c += row.props` leaves out nulls)."""
     return {k: v if type(v) is str else _tagged(v) for k, v in props.items() if v is not None}
-
-
-def _unique(items) -> list:
-    return list(dict.fromkeys(items))
 
 
 def _node(key_label: str, key: str, labels: list[str], properties: dict) -> dict:
@@ -105,32 +102,21 @@ class _Lines:
 
     def record(self, row: dict) -> None:
         # the record before its claim: a value the importer refuses is named by the id the user
-        # wrote, not the claim's
+        # wrote, not the claim's. The values are those a load gives (graph/claims.py).
         name, out = self.name, self.out
-        given = _given(row["props"])
-        record = {**given, "id": row["node"], "sources": _unique(row["sources"]), "datasets": [name]}
-        aliases = _unique(a for a in given.get("aliases") or [] if a != given.get("name"))
-        record.pop("aliases", None)
-        if aliases:
-            record["aliases"] = aliases
-        if row["name_keys"]:
-            record["name_keys"] = row["name_keys"]
+        record = _given(claims.sole_record(row, name)) | {"id": row["node"]}
         out.node(_node("Entity", row["node"], ["Entity", *row["labels"]], record))
-        out.node(_node("Claim", f"{name}|{row['id']}", ["Claim"], {
-            **given, **self.claim, "id": f"{name}|{row['id']}", "target": row["node"], "label": row["label"],
-            "sources": row["sources"], **({"name_keys": row["name_keys"]} if row["name_keys"] else {})}))
+        out.node(_node("Claim", f"{name}|{row['id']}", ["Claim"],
+                       _given(row["props"] | claims.record_claim(row, name)) | self.claim))
         for s in record["sources"]:
             out.relationship(_link(s, "MENTIONS", row["node"], {}))
 
     def fact(self, row: dict) -> None:
         name, out = self.name, self.out
-        given = _given(row["props"])
-        out.relationship(_link(row["subject_node"], row["type"], row["object_node"], {
-            **given, "id": row["id"], "sources": _unique(row["sources"]), "datasets": [name]}))
-        out.node(_node("Claim", f"{name}|{row['id']}|{row['type']}", ["Claim"], {
-            **given, **self.claim, "id": f"{name}|{row['id']}|{row['type']}", "target": row["id"],
-            "relation": row["type"], "subject": row["subject"], "object": row["object"],
-            "sources": row["sources"]}))
+        out.relationship(_link(row["subject_node"], row["type"], row["object_node"],
+                               _given(claims.sole_fact(row, name)) | {"id": row["id"]}))
+        out.node(_node("Claim", f"{name}|{row['id']}|{row['type']}", ["Claim"],
+                       _given(row["props"] | claims.fact_claim(row, name)) | self.claim))
 
 
 def _run_lines(name: str, counts: dict, run: dict, metadata: dict, out: importer.ImportFiles) -> None:
