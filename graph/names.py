@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from anyascii import anyascii
@@ -43,12 +44,23 @@ def latin(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The Latin words of a name, lower case, punctuation gone."""
-    return WORD.findall(latin(text).lower())
+    """The Latin words of a name, lower case, punctuation gone: those of each of its parts
+    between spaces, the same as of the whole (anyascii turns a character at a time, and a space
+    stays a space), each part transliterated once however often it recurs. Only the ASCII
+    space: anyascii turns some other spaces (U+0085) into nothing, which joins two words."""
+    return [w for part in (text or "").split(" ") for w in _part_words(part)]
 
 
+@lru_cache(maxsize=1 << 14)
+def _part_words(part: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(latin(part).lower()))
+
+
+@lru_cache(maxsize=1 << 14)
 def key(word: str) -> str:
-    """One word's spelling-blind key (`Kiysymbayev` and `Кийсымбаев` give `kisimbaev`)."""
+    """One word's spelling-blind key (`Kiysymbayev` and `Кийсымбаев` give `kisimbaev`).
+    Cached: words repeat across a dataset's names (given names, surnames, ranks), and a load
+    keys every name and alias it writes."""
     folded = word
     for spelled, sound in FOLDS:
         folded = folded.replace(spelled, sound)

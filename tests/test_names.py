@@ -49,6 +49,19 @@ def test_a_patronymic_left_out_is_nearly_the_same_name():
     assert names.similarity("Нурлан Ерланович Кийсымбаев", "Nurlan Kiysymbayev") == 0.95
 
 
+@pytest.mark.parametrize("name", [
+    "Нурлан  Ерланович Кийсымбаев", " Kiysymbayev ", "Қасым-Жомарт\u00a0Тоқаев", "Ҳͪ\x85ж",
+    "Ер\u0301лан Ер\u0301лан", "İlyas\u2003ŞOKAN", "\u200bАсқар\u202e", "", "  "])
+def test_a_name_has_the_words_of_the_whole_transliterated(name):
+    """names.words transliterates each part between spaces once and keeps it: the words must be
+    those of the whole name turned into Latin letters at once, whatever the other spaces
+    (U+0085 turns into nothing and joins the words around it), marks and controls; asked twice,
+    the same again."""
+    whole = names.WORD.findall(names.latin(name).lower())
+    assert names.words(name) == whole
+    assert names.words(name) == whole
+
+
 def people_in_two_scripts(tmp_path):
     return small(tmp_path / "ds", name="two-scripts", people=[
         {"id": "person:kiysymbaev", "name": "Нурлан Кийсымбаев", "sources": "src:a"},
