@@ -70,7 +70,8 @@ def incremental(g: Graph, home: Path, dataset: Path) -> Graph:
     took = time.perf_counter() - t0
     rows = report.nodes + report.relations
     print(f"ingest, {report.nodes:,} records and {report.relations:,} relations: {took:.1f} s, "
-          f"{rows / took:,.0f} rows/s; peak memory {peak_mb():,.0f} MB ({before:,.0f} MB before)", flush=True)
+          f"{rows / took:,.0f} rows/s (x{rows / took / naive:.1f} the naive loader's rate above: a commit a row "
+          f"costs it the same at any size); peak memory {peak_mb():,.0f} MB ({before:,.0f} MB before)", flush=True)
     t0 = time.perf_counter()
     ingest(g, dataset)
     again = time.perf_counter() - t0
