@@ -112,7 +112,8 @@ def queries(g: Graph, size: int) -> dict[str, Query]:
                                             ("library/shortest_paths", paths)),
     }
     for name, q in conflicts.rules().items():
-        params = {p: {"as_of": None, "max_depth": 2, **terms}[p] for p in q.param_names}
+        params = {p: {"as_of": None, "max_depth": 2, "from_id": None, "to_id": None, **terms}[p]
+                  for p in q.param_names}
         out[f"rule {name}"] = (lambda n, name=name: conflicts.findings(g, name), (q.name, params))
     out["full conflicts scan"] = (lambda n: conflicts.findings(g), None)
     return out

@@ -545,6 +545,9 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
                                             help="shared_command: PART_OF hops to a common superior."),
               documented_only: bool = DocumentedOnlyOption,
               fmt: Format = typer.Option(Format.table, "--format", "-f", help="table (a readable list), json or csv."),
+              cypher: bool = typer.Option(False, "--cypher", help="Print the Cypher statement and its "
+                                          "parameters instead, to paste into Neo4j Browser (`:param` lines "
+                                          "first). Runs nothing."),
               home: Optional[Path] = HomeOption):
     """Conflict-of-interest findings: complaints investigated by the accused, their bosses,
     colleagues or custodians, and retaliation against complainants.
@@ -554,8 +557,16 @@ def conflicts(rule: Optional[str] = typer.Option(None, "--rule", help="Run one r
     (node and relationship ids), its sources, a plain explanation, and its strength: the
     weakest confidence on the path and whether any link on it is inferred.
     """
-    from graph.conflicts import UnknownRule, findings
+    from graph.conflicts import UnknownRule, findings, statement
 
+    if cypher:
+        try:
+            q, params = statement(rule, _as_of(as_of), max_depth)
+        except UnknownRule as e:
+            fail(str(e))
+        print("\n".join(f":param {k} => {json_text(v)}" for k, v in params.items()))
+        print(q.text)
+        return
     with _step_progress() as (_, progress):
         found = _using_graph(home, lambda g: findings(g, rule, _as_of(as_of), max_depth, documented_only,
                                                       progress), UnknownRule)

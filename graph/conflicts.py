@@ -26,7 +26,9 @@ FOLDER = "conflicts"
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2}
 FIELDS = ("rule", "severity", "allegation", "actor", "implicated", "events", "evidence",
           "sources", "explanation", "weakest_confidence", "inferred")
+COLUMNS = FIELDS[:9]  # what each rule returns; the strength is added here
 DEFAULT_MAX_DEPTH = 2
+PARTS_PER_CORE = 1
 LOW_CONFIDENCE = " Part of this rests on low-confidence links."
 
 
@@ -48,20 +50,18 @@ def findings(graph: Graph, rule: str | None = None, as_of: str | None = None,
              progress: Callable[[str, int, int], None] | None = None) -> list[dict]:
     """Findings of one rule or all, most severe first, grouped by allegation.
     `documented_only` leaves out findings whose evidence rests on an inferred link.
-    `progress(step, done, total)` hears of each rule as it ends: a scan of a large graph
-    takes seconds a rule. The rules run side by side, as many at once as the machine has
-    cores: Community Edition runs each query on one core."""
-    available = rules()
-    if rule and rule not in available:
-        raise UnknownRule(f"no rule named '{rule}'; rules: {', '.join(available)}")
+    `progress(step, done, total)` hears of each part as it ends: a scan of a large graph
+    takes seconds or minutes. All the rules run in one statement, which works out once what
+    they all start from (findings/allegations), over the allegations in runs of ids, as many
+    runs at once as the machine has cores: Community Edition runs each query on one core."""
     terms = load_vocabulary().conflict_terms
-    given = {"as_of": as_of, "max_depth": max_depth, **terms}
-    chosen = [q for name, q in available.items() if not rule or name == rule]
+    q, params = statement(rule, as_of, max_depth)
+    parts = [(q, {**params, "from_id": lo, "to_id": hi}) for lo, hi in _id_ranges(graph, params)]
     out = []
-    for rows in _side_by_side(graph, [(q.name, {p: given[p] for p in q.param_names}) for q in chosen]):
+    for rows in _side_by_side(graph, parts):
         out += [_tidy(row) for row in rows]
         if progress:
-            progress("conflict rules", 1, len(chosen))
+            progress("conflict rules", 1, len(parts))
     _add_strength(graph, out, terms)
     if documented_only:
         out = [f for f in out if not f["inferred"]]
@@ -74,13 +74,40 @@ def findings(graph: Graph, rule: str | None = None, as_of: str | None = None,
     return [{k: f[k] for k in FIELDS} for f in out]
 
 
-def _side_by_side(graph: Graph, statements: list[tuple[str, dict]]) -> Iterator[list[dict]]:
+def statement(rule: str | None = None, as_of: str | None = None,
+              max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[querylib.CypherFile, dict]:
+    """The statement of one rule, or of them all, and its parameters (every allegation: no
+    from_id, no to_id), as `chainwatch conflicts --cypher` shows them for Neo4j Browser."""
+    available = rules()
+    if rule and rule not in available:
+        raise UnknownRule(f"no rule named '{rule}'; rules: {', '.join(available)}")
+    q = available[rule] if rule else querylib.together(
+        f"{FOLDER}/all", [q.name for q in available.values()], COLUMNS)
+    given = {"as_of": as_of, "max_depth": max_depth, "from_id": None, "to_id": None,
+             **load_vocabulary().conflict_terms}
+    return q, {p: given[p] for p in q.param_names}
+
+
+def _id_ranges(graph: Graph, given: dict) -> list[tuple[str | None, str | None]]:
+    """The allegations in runs of ids, one a core: Community Edition runs a query on one core, so
+    the scan runs its parts side by side. More runs cost more than they balance (each reads the
+    index of allegations through)."""
+    q = querylib.get("findings/allegation_bounds")
+    parts = PARTS_PER_CORE * (os.cpu_count() or 1)
+    row = graph.read(q.name, **{**{p: given.get(p) for p in q.param_names}, "parts": parts})[0]
+    if not row["allegations"]:
+        return []
+    bounds = [None] + _ordered_unique(row["bounds"]) + [None]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _side_by_side(graph: Graph, statements: list[tuple[querylib.CypherFile, dict]]) -> Iterator[list[dict]]:
     """Each statement's rows as it ends, as many running at once as there are cores. The threads
     are daemons: Ctrl-C ends the command at once, and the server ends the queries of the
     connections that closed with it."""
     todo = queue.SimpleQueue()
-    for statement in statements:
-        todo.put(statement)
+    for one in statements:
+        todo.put(one)
     ended = queue.SimpleQueue()
 
     def work() -> None:

@@ -71,20 +71,21 @@ class Graph:
 
     # -- statements from cypher/ -------------------------------------------
 
-    def read(self, name: str, **params: Any) -> list[dict]:
-        """Run a read statement from cypher/ and return its rows as dicts."""
+    def read(self, name: str | querylib.CypherFile, **params: Any) -> list[dict]:
+        """Run a read statement from cypher/ (by name, or put together by querylib) and return
+        its rows as dicts."""
         return self._execute(name, params, write=False)
 
     def write(self, name: str, **params: Any) -> list[dict]:
         """Run a write statement from cypher/ in a managed transaction (retried)."""
         return self._execute(name, params, write=True)
 
-    def _execute(self, name: str, params: dict, *, write: bool) -> list[dict]:
+    def _execute(self, name: str | querylib.CypherFile, params: dict, *, write: bool) -> list[dict]:
         """Reads are routed to readers, writes to the leader; a statement marked
         `// timeout: long` sets its own limit above the server's default."""
         from neo4j import Query, RoutingControl
 
-        q = querylib.get(name)
+        q = name if isinstance(name, querylib.CypherFile) else querylib.get(name)
         self.sent += 1
         records, _, _ = self.driver.execute_query(
             Query(q.text, timeout=long_timeout()) if q.long else q.text, params,

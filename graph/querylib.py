@@ -16,6 +16,12 @@ instead of the server's default, which stops any other transaction, a runaway
 query in Neo4j Browser included, after two minutes (`server start
 --transaction-timeout`).
 
+`// after: NAME` makes a statement the continuation of another: it runs on the
+rows NAME ends with, and `get` gives the two as one statement (NAME's text, then
+its own; NAME's parameters, then its own). The conflict rules run after
+`findings/allegations`, which works out what they all start from; `together`
+runs several continuations of one statement with that statement run once.
+
 `name` is the file's path under cypher/ without `.cypher` (for files in
 cypher/library/, just the file name). Values reach the server only as
 parameters, so an investigator can paste the file into Neo4j Browser, set
@@ -25,7 +31,7 @@ parameters, so an investigator can paste the file into Neo4j Browser, set
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -48,6 +54,7 @@ class CypherFile:
     mode: str = "read"
     long: bool = False  # `// timeout: long`: runs under config.long_timeout()
     examples: tuple[str, ...] = field(default_factory=tuple)
+    after: str = ""  # `// after: NAME`: runs on the rows of NAME (see the module's docstring)
 
     @property
     def param_names(self) -> list[str]:
@@ -70,16 +77,50 @@ def parse(path: Path, name: str) -> CypherFile:
                       purpose=" ".join(meta.get("purpose", [])),
                       params=tuple(params), mode=(meta.get("mode") or ["read"])[0],
                       long=(meta.get("timeout") or [""])[0] == "long",
-                      examples=tuple(meta.get("example", [])))
+                      examples=tuple(meta.get("example", [])), after=(meta.get("after") or [""])[0])
 
 
 @lru_cache(maxsize=None)
-def get(name: str) -> CypherFile:
-    """A statement by its path under cypher/, e.g. `claims/put_nodes`."""
+def _file(name: str) -> CypherFile:
     path = cypher_dir() / f"{name}.cypher"
     if not path.exists():
         raise KeyError(name)
     return parse(path, name)
+
+
+@lru_cache(maxsize=None)
+def get(name: str) -> CypherFile:
+    """A statement by its path under cypher/, e.g. `claims/put_nodes`, ready to run: one that
+    runs `after` another comes with the other's text before its own."""
+    own = _file(name)
+    if not own.after:
+        return own
+    first = get(own.after)
+    return replace(own, text=first.text + "\n" + own.text, params=_merged(first.params, own.params),
+                   long=first.long or own.long)
+
+
+def together(name: str, parts: list[str], returns: tuple[str, ...]) -> CypherFile:
+    """The statements `parts`, all continuations of one statement, as one: that statement runs
+    once and its rows go to each part (`CALL (*) { part UNION ALL part ... }`), whose rows, of
+    the columns `returns`, make the result."""
+    files = [_file(p) for p in parts]
+    afters = {f.after for f in files}
+    if len(afters) != 1 or not files[0].after:
+        raise ValueError(f"{', '.join(parts)} do not all run after one statement")
+    first = get(files[0].after)
+    text = "\n".join([first.text, "CALL (*) {", "\nUNION ALL\n".join(f.text for f in files), "}",
+                      "RETURN " + ", ".join(returns)])
+    params = first.params
+    for f in files:
+        params = _merged(params, f.params)
+    return CypherFile(name=name, path=first.path, text=text, purpose=" ".join(f.purpose for f in files),
+                      params=params, mode="read", long=first.long or any(f.long for f in files))
+
+
+def _merged(params: tuple[tuple[str, str], ...], more: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    seen = {p for p, _ in params}
+    return params + tuple((p, d) for p, d in more if p not in seen)
 
 
 def library() -> dict[str, CypherFile]:

@@ -10,6 +10,8 @@ what else happened.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from graph.conflicts import findings, rules
@@ -443,3 +445,24 @@ def test_the_rules_take_their_terms_from_the_vocabulary():
         for term in ("allegation_types", "oversight_types"):
             for value in terms[term]:
                 assert f"'{value}'" not in body, (name, value)
+
+
+@pytest.mark.parametrize("rule", [None, "self_investigation", "retaliation"])
+def test_a_rule_printed_with_its_params_runs_by_itself_as_in_neo4j_browser(graph, tmp_path, cli, rule):
+    """`conflicts --cypher` prints the whole statement (what the rules start from, then the rule
+    or all of them) and its `:param` lines; run as printed, read-only, it finds what the command
+    finds."""
+    found = run(graph, tmp_path, overseer="unit:district",
+                extra_events=[{"id": "event:arrest", "type": "arrest", "title": "Arrest of L", "date": "2022-04-01"}],
+                extra_relations=[rel("person:lawyer", "PARTICIPATED_IN", "event:arrest", "accused"),
+                                 rel("unit:district", "PARTICIPATED_IN", "event:arrest", "detaining_body")])
+    shown = cli("conflicts", "--cypher", *(["--rule", rule] if rule else []))
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    params = dict(line[len(":param "):].split(" => ", 1) for line in lines if line.startswith(":param "))
+    text = "\n".join(line for line in lines if not line.startswith(":param "))
+    rows = graph.run_user_query(text, {k: json.loads(v) for k, v in params.items()}, write=False,
+                                timeout=60, row_cap=1000).records
+    expected = {(f["rule"], f["allegation"], f["actor"]) for f in found if rule in (None, f["rule"])}
+    assert {(r["rule"], r["allegation"], r["actor"]) for r in rows} == expected
+    assert {"self_investigation", "retaliation"} <= {f["rule"] for f in found} and expected

@@ -1,45 +1,29 @@
 // name: conflicts/double_role
 // purpose: Rule double_role (high): a body that oversees the inquiry into an allegation also investigates or prosecutes a charge or case in which the alleged victim is the accused.
 // param: as_of - a date, or null: consider only events dated on or before it
-// param: allegation_types - event types that are allegations (vocabulary: conflict_terms)
 // param: implicating_roles - roles in an allegation that implicate a body (vocabulary: conflict_terms)
-// param: oversight_types - event types that oversee an allegation (vocabulary: conflict_terms)
 // param: overseer_roles - a body's roles in an oversight event (vocabulary: conflict_terms)
-// param: investigator_roles - a person's roles in an oversight event (vocabulary: conflict_terms)
 // param: case_types - event types of a case against the victim (vocabulary: conflict_terms)
+// after: findings/allegations
 // mode: read
 // example: chainwatch conflicts --rule double_role
 // timeout: long
-MATCH vpath = (v:Person)-[:PARTICIPATED_IN {role: 'victim'}]->(a:Event)
-WHERE a.type IN $allegation_types
-  AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))
-// the oversight events of A (up to three CONCERNS hops) and their overseers at O's date
-MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
-WHERE o.type IN $oversight_types
-  AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
-WITH v, vpath, a, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
-// (O's participants read once, each going on to the branch its role and label call for: a body
-// in an overseeing role, or a person investigating, whose bodies at O's date oversee it)
-CALL (o, olo, ohi) {
-  MATCH (p)-[r:PARTICIPATED_IN]->(o)
-  WHERE r.role IN $overseer_roles OR r.role IN $investigator_roles
-  CALL (p, r, o, olo, ohi) {
-    MATCH opath = (p:Unit|Agency)-[r]->(o)
-    WHERE r.role IN $overseer_roles
-    RETURN p AS x, opath
-    UNION
-    MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[r]->(o)
-    WHERE r.role IN $investigator_roles
-      AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
-    RETURN x, opath
-  }
-  RETURN x, opath
-}
-// the rule: the same body acts against the victim in a charge or case
-MATCH kpath = (v)-[:PARTICIPATED_IN {role: 'accused'}]->(c:Event)<-[xr:PARTICIPATED_IN]-(x)
-WHERE c.type IN $case_types AND xr.role IN $overseer_roles
+// the victims of A and the charges or cases in which each is the accused (few: read from the
+// victim's side, not from the overseer's, which takes part in many events)
+WITH a, participants, overseeing WHERE size(overseeing) > 0
+UNWIND participants AS pr
+WITH a, overseeing, pr.p AS v, pr.r AS vr
+WHERE vr.role = 'victim' AND v:Person
+MATCH vpath = (v)-[vr]->(a)
+MATCH (v)-[vc:PARTICIPATED_IN {role: 'accused'}]->(c:Event)
+WHERE c.type IN $case_types
   AND ($as_of IS NULL OR c.date_from IS NULL OR c.date_from <= date($as_of))
-  AND c <> o
+// the rule: a body overseeing A acts against the victim in that charge or case
+UNWIND overseeing AS ov
+WITH v, vpath, vc, c, a, ov.o AS o, ov.cpath AS cpath, ov.x AS x, ov.opath AS opath
+WHERE c <> o
+MATCH kpath = (v)-[vc]->(c)<-[xr:PARTICIPATED_IN]-(x)
+WHERE xr.role IN $overseer_roles
 WITH v, a, x, c, xr, o, vpath, cpath, opath, kpath ORDER BY c.date_from, c.id, o.id
 // one finding per allegation and overseer, listing every case and every implicated body of A
 WITH a, x, collect(DISTINCT {title: c.title, role: xr.role, victim: v.name}) AS cases,

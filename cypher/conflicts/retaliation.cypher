@@ -1,43 +1,38 @@
 // name: conflicts/retaliation
 // purpose: Rule retaliation (high): after a complaint about an allegation (and after the allegation itself), a retaliation, charge, arrest, detention or obstruction targets the complainant, the victim, their lawyer or a relative, and a body taking part in it is in the accused chain (an implicated body or its superior below the apex) or oversees the allegation.
 // param: as_of - a date, or null: consider only events dated on or before it
-// param: allegation_types - event types that are allegations (vocabulary: conflict_terms)
 // param: implicating_roles - roles in an allegation that implicate a body (vocabulary: conflict_terms)
-// param: oversight_types - event types that oversee an allegation (vocabulary: conflict_terms)
-// param: overseer_roles - a body's roles in an oversight event (vocabulary: conflict_terms)
-// param: investigator_roles - a person's roles in an oversight event (vocabulary: conflict_terms)
 // param: retaliation_types - event types that may retaliate (vocabulary: conflict_terms)
 // param: target_roles - roles in which a person is targeted by such an act (vocabulary: conflict_terms)
+// after: findings/allegations
 // mode: read
 // example: chainwatch conflicts --rule retaliation
 // timeout: long
-MATCH (a:Event)
-WHERE a.type IN $allegation_types
-  AND ($as_of IS NULL OR a.date_from IS NULL OR a.date_from <= date($as_of))
-WITH a, coalesce(a.date_from, date('0001-01-01')) AS alo, coalesce(a.date_to, date('9999-12-31')) AS ahi
 // a complaint about A, directly or through up to three CONCERNS hops
 MATCH kpath = (k:Event {type: 'complaint'})-[:CONCERNS*1..3]->(a)
 WHERE $as_of IS NULL OR k.date_from IS NULL OR k.date_from <= date($as_of)
 // the people a retaliation could target: the complainant, the victim, their lawyers and relatives
-// (each branch starts from the complaint and the allegation themselves, bound here, never from
-// every person: matched against an unbound event, the planner scanned all people per complaint)
-CALL (a, k) {
-  UNWIND [[k, 'complainant'], [a, 'victim']] AS side
-  WITH side[0] AS e, side[1] AS role
-  MATCH tpath = (t:Person)-[p:PARTICIPATED_IN]->(e)
-  WHERE p.role = role
-  RETURN t, tpath
-  UNION
-  UNWIND [[k, 'complainant'], [a, 'victim']] AS side
-  WITH side[0] AS e, side[1] AS role
-  MATCH tpath = (t:Person)-[:REPRESENTS]->(:Person)-[p:PARTICIPATED_IN]->(e)
-  WHERE p.role = role
-  RETURN t, tpath
-  UNION
-  UNWIND [[k, 'complainant'], [a, 'victim']] AS side
-  WITH side[0] AS e, side[1] AS role
-  MATCH tpath = (t:Person)-[:RELATED_TO]-(:Person)-[p:PARTICIPATED_IN]->(e)
-  WHERE p.role = role
+// (each found from the complaint and the allegation themselves, bound here, never from every
+// person; each one's relationships read once for lawyers and relatives alike)
+CALL (a, k, participants) {
+  CALL (a, k, participants) {
+    MATCH (s:Person)-[p:PARTICIPATED_IN]->(k)
+    WHERE p.role = 'complainant'
+    RETURN s, p, k AS e
+    UNION
+    UNWIND participants AS pr
+    WITH a, pr.p AS s, pr.r AS p
+    WHERE p.role = 'victim' AND s:Person
+    RETURN s, p, a AS e
+  }
+  CALL (s, p, e) {
+    MATCH tpath = (s)-[p]->(e)
+    RETURN s AS t, tpath
+    UNION
+    MATCH tpath = (t:Person)-[q:REPRESENTS|RELATED_TO]-(s)-[p]->(e)
+    WHERE type(q) = 'RELATED_TO' OR startNode(q) = t
+    RETURN t, tpath
+  }
   RETURN t, tpath
 }
 // an act against them after the complaint, and a body taking part in it
@@ -48,54 +43,19 @@ WHERE r.type IN $retaliation_types
   AND (a.date_to IS NULL OR r.date_to > a.date_to)
   AND ($as_of IS NULL OR r.date_from <= date($as_of))
 // the rule: that body is in the accused chain of A at A's date, or oversees A
-CALL (a, alo, ahi, y) {
-  // the implicated bodies of A (as the other rules find them), each climbing to y at A's date
-  CALL (a, alo, ahi) {
-    MATCH (p)-[ir:PARTICIPATED_IN]->(a)
-    WHERE ir.role IN $implicating_roles
-    CALL (p, ir, a, alo, ahi) {
-      MATCH ipath = (p:Unit|Agency)-[ir]->(a)
-      RETURN p AS i, ipath
-      UNION
-      MATCH ipath = (i:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[ir]->(a)
-      WHERE coalesce(m.valid_from, alo) <= ahi AND coalesce(m.valid_to, ahi) >= alo
-      RETURN i, ipath
-    }
-    RETURN i, ipath
-    UNION
-    MATCH ipath = (a)-[:OCCURRED_AT]->(:Facility)<-[op:OPERATES]-(i:Unit|Agency)
-    WHERE coalesce(op.valid_from, alo) <= ahi AND coalesce(op.valid_to, ahi) >= alo
-    RETURN i, ipath
-  }
-  MATCH upath = (i)-[:PART_OF*0..12]->(y)
-  WHERE NOT coalesce(y.apex, false)
-    AND all(x IN relationships(upath) WHERE coalesce(x.valid_from, alo) <= ahi AND coalesce(x.valid_to, ahi) >= alo)
-  RETURN i.id AS implicated, [ipath, upath] AS why, 'in the chain accused of it' AS tie, [] AS oversight
+CALL (a, y, implicating, overseeing) {
+  // a body A implicates (as the other rules find them), below y or y itself at A's date
+  WITH y, implicating WHERE NOT coalesce(y.apex, false)
+  UNWIND implicating AS im
+  UNWIND [up IN im.ups WHERE last(nodes(up)) = y] AS upath
+  RETURN im.i.id AS implicated, [im.ipath, upath] AS why, 'in the chain accused of it' AS tie, [] AS oversight
   UNION
   // y is an overseer of A: a body overseeing, or the body of a person investigating, at O's date
-  MATCH cpath = (o:Event)-[:CONCERNS*1..3]->(a)
-  WHERE o.type IN $oversight_types
-    AND ($as_of IS NULL OR o.date_from IS NULL OR o.date_from <= date($as_of))
-  WITH a, y, o, cpath, coalesce(o.date_from, date('0001-01-01')) AS olo, coalesce(o.date_to, date('9999-12-31')) AS ohi
-  CALL (o, olo, ohi) {
-    MATCH (p)-[r:PARTICIPATED_IN]->(o)
-    WHERE r.role IN $overseer_roles OR r.role IN $investigator_roles
-    CALL (p, r, o, olo, ohi) {
-      MATCH opath = (p:Unit|Agency)-[r]->(o)
-      WHERE r.role IN $overseer_roles
-      RETURN p AS x, opath
-      UNION
-      MATCH opath = (x:Unit|Agency)<-[m:MEMBER_OF|COMMANDS]-(p:Person)-[r]->(o)
-      WHERE r.role IN $investigator_roles
-        AND coalesce(m.valid_from, olo) <= ohi AND coalesce(m.valid_to, ohi) >= olo
-      RETURN x, opath
-    }
-    RETURN x, opath
-  }
-  WITH a, y, o, cpath, x, opath WHERE x = y
+  UNWIND overseeing AS ov
+  WITH a, ov WHERE ov.x = y
   OPTIONAL MATCH (i:Unit|Agency)-[ir:PARTICIPATED_IN]->(a)
     WHERE ir.role IN $implicating_roles
-  RETURN i.id AS implicated, [cpath, opath] AS why, 'overseeing the inquiry into it' AS tie, [o.id] AS oversight
+  RETURN i.id AS implicated, [ov.cpath, ov.opath] AS why, 'overseeing the inquiry into it' AS tie, [ov.o.id] AS oversight
 }
 WITH a, y, r, k, t, kpath, tpath, rpath, implicated, why, tie, oversight
 ORDER BY r.date_from, r.id, k.date_from, k.id, t.id, implicated, tie
