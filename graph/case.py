@@ -76,8 +76,8 @@ def build(graph: Graph, allegation: str, *, redact: bool = False, depth: int = D
     for actor in case.allegation["actors"]:
         if actor["role"] in accused and actor["id"] not in case.chains:
             case.chains[actor["id"]] = build_chain(graph, actor["id"], on.isoformat() if on else None, down=False)
-    report = build_report(graph, redact=redact)
-    case.findings = [f for group in report.allegations if group["id"] == allegation for f in group["findings"]]
+    report = build_report(graph, redact=redact, allegation=allegation)
+    case.findings = [f for group in report.allegations for f in group["findings"]]
     return _redacted(case, Redactor.for_graph(graph) if redact else Redactor.none())
 
 

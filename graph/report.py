@@ -47,8 +47,10 @@ def _by_id(rows: list[dict]) -> dict[str, dict]:
 
 
 def build(graph: Graph, *, redact: bool = False, rule: str | None = None,
-          as_of: str | None = None, documented_only: bool = False, progress=None) -> Report:
-    found = run_rules(graph, rule, as_of, documented_only=documented_only, progress=progress)
+          as_of: str | None = None, documented_only: bool = False, progress=None,
+          allegation: str | None = None) -> Report:
+    found = run_rules(graph, rule, as_of, documented_only=documented_only, progress=progress,
+                      allegation=allegation)
     node_ids = sorted({i for f in found for i in [f["allegation"], f["actor"], *f["implicated"],
                                                   *f["events"], *f["evidence"]["nodes"]] if i})
     nodes = _by_id(graph.read("report/nodes", ids=node_ids))

@@ -56,3 +56,7 @@ def test_the_scan_in_one_statement_finds_what_the_rules_find_one_by_one(graph, t
         monkeypatch.setattr(conflicts, "PARTS_PER_CORE", 40)  # runs of a few allegations each
         assert one_by_one == sorted(findings(graph, as_of=as_of), key=repr)
         monkeypatch.undo()
+    # one allegation alone (the case view): its findings, no other's
+    found = findings(graph)
+    for allegation in sorted({f["allegation"] for f in found})[::3] + ["event:allegation-2"]:
+        assert findings(graph, allegation=allegation) == [f for f in found if f["allegation"] == allegation]
