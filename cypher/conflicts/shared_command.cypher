@@ -10,16 +10,16 @@ UNWIND implicating AS im
 UNWIND overseeing AS ov
 WITH a, im, ov WHERE ov.x <> im.i
 // the rule: a common superior c, not an apex, within max_depth hops of each (x at O's date, i at A's
-// date), each side's climbs taken from the ways up worked out once for it. Neither may stand above
-// or below the other at the dates that count: those are the critical and high rules.
-WITH a, im, ov, [up IN im.ups WHERE length(up) > 0 AND length(up) <= $max_depth
-                                AND none(n IN nodes(up) WHERE coalesce(n.apex, false))] AS climbs
-WHERE none(up IN ov.ups WHERE last(nodes(up)) = im.i) AND none(up IN im.ups WHERE last(nodes(up)) = ov.x)
-UNWIND [up IN ov.ups WHERE length(up) > 0 AND length(up) <= $max_depth
-                           AND none(n IN nodes(up) WHERE coalesce(n.apex, false))] AS xup
+// date), each side's climbs taken from the ways up worked out once for it (the two climbs that meet
+// are then checked for an apex: few meet). Neither may stand above or below the other at the
+// dates that count: those are the critical and high rules.
+WITH a, im, ov WHERE none(up IN ov.ups WHERE last(nodes(up)) = im.i) AND none(up IN im.ups WHERE last(nodes(up)) = ov.x)
+WITH a, im, ov, [up IN im.ups WHERE length(up) > 0 AND length(up) <= $max_depth] AS climbs
+UNWIND [up IN ov.ups WHERE length(up) > 0 AND length(up) <= $max_depth] AS xup
 WITH a, im, ov, climbs, xup, last(nodes(xup)) AS c
 UNWIND [iup IN climbs WHERE last(nodes(iup)) = c AND none(r IN relationships(iup) WHERE r IN relationships(xup))] AS iup
 WITH a, ov.x AS x, im.i AS i, ov.o AS o, c, im.ipath AS ipath, ov.cpath AS cpath, ov.opath AS opath, xup, iup
+WHERE none(n IN nodes(xup) + nodes(iup) WHERE coalesce(n.apex, false))
 // one finding per allegation and overseer, listing every implicated body it shares a superior with
 // (the evidence walks x up to c and down to i, as one path would)
 WITH a, x, i, o, c, ipath, cpath, opath, xup, iup ORDER BY i.id, o.id, c.id
