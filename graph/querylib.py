@@ -21,6 +21,7 @@ rows NAME ends with, and `get` gives the two as one statement (NAME's text, then
 its own; NAME's parameters, then its own). The conflict rules run after
 `findings/allegations`, which works out what they all start from; `together`
 runs several continuations of one statement with that statement run once.
+`chainwatch conflicts --cypher` prints a rule so put together, to paste whole.
 
 `name` is the file's path under cypher/ without `.cypher` (for files in
 cypher/library/, just the file name). Values reach the server only as
