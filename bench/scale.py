@@ -32,7 +32,6 @@ from graph.config import connection
 from graph.db import Graph
 from graph.dump import WIPE_BATCH, export, read, restore
 from graph.search import search
-from graph.vocabulary import load as load_vocabulary
 from ingest.bulk import ingest_bulk
 from ingest.load import ingest
 from ingest.synth import synth
@@ -104,16 +103,14 @@ def queries(g: Graph, size: int) -> dict[str, Query]:
     """What users wait for on a graph of `size` synth people: `chain` at a date (of a different
     officer each run), search, shortest paths, each conflict rule and the full scan."""
     paths = {"from": officer(size, 1), "to": "unit:a0-l1-0", "max_hops": 6}
-    terms = load_vocabulary().conflict_terms
     out: dict[str, Query] = {
         "chain at 2012-06-01, anyone": (lambda n: chain(g, officer(size, n), "2012-06-01"), None),
         "search 'Кийсымбаев'": (lambda n: search(g, "Кийсымбаев"), None),
         "shortest paths, officer to unit": (lambda n: g.read("library/shortest_paths", **paths),
                                             ("library/shortest_paths", paths)),
     }
-    for name, q in conflicts.rules().items():
-        params = {p: {"as_of": None, "max_depth": 2, "from_id": None, "to_id": None, **terms}[p]
-                  for p in q.param_names}
+    for name in conflicts.rules():
+        q, params = conflicts.statement(name)
         out[f"rule {name}"] = (lambda n, name=name: conflicts.findings(g, name), (q.name, params))
     out["full conflicts scan"] = (lambda n: conflicts.findings(g), None)
     return out

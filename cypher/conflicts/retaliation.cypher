@@ -15,24 +15,21 @@ WHERE $as_of IS NULL OR k.date_from IS NULL OR k.date_from <= date($as_of)
 // (each found from the complaint and the allegation themselves, bound here, never from every
 // person; each one's relationships read once for lawyers and relatives alike)
 CALL (a, k, participants) {
-  CALL (a, k, participants) {
-    MATCH (s:Person)-[p:PARTICIPATED_IN]->(k)
-    WHERE p.role = 'complainant'
-    RETURN s, p, k AS e
-    UNION
-    UNWIND participants AS pr
-    WITH a, pr.p AS s, pr.r AS p
-    WHERE p.role = 'victim' AND s:Person
-    RETURN s, p, a AS e
-  }
-  CALL (s, p, e) {
-    MATCH tpath = (s)-[p]->(e)
-    RETURN s AS t, tpath
-    UNION
-    MATCH tpath = (t:Person)-[q:REPRESENTS|RELATED_TO]-(s)-[p]->(e)
-    WHERE type(q) = 'RELATED_TO' OR startNode(q) = t
-    RETURN t, tpath
-  }
+  MATCH (s:Person)-[p:PARTICIPATED_IN]->(k)
+  WHERE p.role = 'complainant'
+  RETURN s, p, k AS e
+  UNION
+  UNWIND participants AS pr
+  WITH a, pr.p AS s, pr.r AS p
+  WHERE p.role = 'victim' AND s:Person
+  RETURN s, p, a AS e
+}
+CALL (s, p, e) {
+  MATCH tpath = (s)-[p]->(e)
+  RETURN s AS t, tpath
+  UNION
+  MATCH tpath = (t:Person)-[q:REPRESENTS|RELATED_TO]-(s)-[p]->(e)
+  WHERE type(q) = 'RELATED_TO' OR startNode(q) = t
   RETURN t, tpath
 }
 // an act against them after the complaint, and a body taking part in it
