@@ -31,6 +31,18 @@ ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 START_TIMEOUT = float(os.environ.get("CHAINWATCH_START_TIMEOUT", 180))
 STOP_TIMEOUT = 60.0
+# What Neo4j's own launcher gives the JVM (`server.jvm.additional` in the distribution's
+# neo4j.conf, 5.26). chainwatch starts java itself, so it names them here. Without the
+# opened modules the page cache reads memory in a fallback mode that Neo4j warns is slower
+# (debug.log: "Reflection access to java.nio.DirectByteBuffer is not available"); the admin
+# tools (the importer) get them too.
+JVM_MODULES = ("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+               "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED")
+JVM_SERVER = ("-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
+              "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC", "-Djdk.nio.maxCachedBufferSize=1024",
+              "-Dio.netty.tryReflectionSetAccessible=true", "-Djdk.tls.ephemeralDHKeySize=2048",
+              "-Djdk.tls.rejectClientInitiatedRenegotiation=true", "-Dlog4j2.disable.jmx=true",
+              "-XX:+ExitOnOutOfMemoryError", *JVM_MODULES)
 
 
 MEMORY_SIZE = re.compile(r"^[1-9][0-9]*[kmgKMG]?$")
@@ -182,7 +194,7 @@ def _ensure_password(home: Path) -> None:
     with os.fdopen(fd, "w") as f:
         f.write(secret + "\n")
     result = subprocess.run(
-        [_java(), "-cp", _classpath(), ADMIN_TOOL, "dbms", "set-initial-password", secret],
+        [_java(), *JVM_MODULES, "-cp", _classpath(), ADMIN_TOOL, "dbms", "set-initial-password", secret],
         env=_env(home), capture_output=True, text=True)
     if result.returncode != 0:
         pw.unlink()
@@ -196,7 +208,7 @@ def admin_import(home: Path, node_files: list[Path], rel_files: list[Path], *, a
     if status(home).running:
         raise ServerError("the server is running; neo4j-admin import needs it stopped")
     result = subprocess.run(
-        [_java(), "-cp", _classpath(), ADMIN_TOOL, "database", "import", "full", "neo4j",
+        [_java(), *JVM_MODULES, "-cp", _classpath(), ADMIN_TOOL, "database", "import", "full", "neo4j",
          "--overwrite-destination=true", "--id-type=string", "--multiline-fields=true",
          f"--array-delimiter={array_delimiter}", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false",
          f"--report-file={home / 'logs' / 'import.report'}",
@@ -250,8 +262,7 @@ def start(home: Path, bolt_port: int | None = None, http_port: int | None = None
     log_offset = log.stat().st_size if log.exists() else 0
     console = open(home / "logs" / "console.log", "ab")
     proc = subprocess.Popen(
-        [_java(), f"-Xms{settings.heap}", f"-Xmx{settings.heap}", "-XX:+UseG1GC",
-         "-XX:+ExitOnOutOfMemoryError", "-cp", _classpath(), ENTRY_POINT,
+        [_java(), f"-Xms{settings.heap}", f"-Xmx{settings.heap}", *JVM_SERVER, "-cp", _classpath(), ENTRY_POINT,
          f"--home-dir={home}", f"--config-dir={home / 'conf'}"],
         env=_env(home), stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         start_new_session=True)
