@@ -7,8 +7,9 @@ commanders of each unit before and after 2016; a facility run by each unit below
 agency. A civilian in two is the victim of an allegation: held in a detention by his
 alleged torturer's unit, ill-treated at the facility that unit's branch runs, the
 complaint filed a month later, investigated by a unit of another agency (so no rule
-fires); some civilians are lawyers or relatives of victims. Names are Kazakh and
-Russian in Cyrillic, each with its Latin transliteration as an alias.
+fires), every second inquiry naming its investigator too (that unit's commander at the
+time); some civilians are lawyers or relatives of victims. Names are Kazakh and Russian in
+Cyrillic, each with its Latin transliteration as an alias.
 
 Planted on top, each on a small structure of its own so that it fires exactly one
 rule once: `planted` conflicts of each of the six rules (`PLANTS`). The same people,
@@ -54,6 +55,7 @@ class Unit:
     tree: int
     level: int  # 1: directly under the agency
     branch: str  # the id of its level-1 ancestor (whose facility its cases happen in)
+    number: int  # its place among all units: its commanders are person:c<number>-0 and -1
 
 
 class Writer:
@@ -127,7 +129,7 @@ def _structure(w: Writer, rng: random.Random, count: int) -> list[Unit]:
             for k in range(size):
                 uid = f"unit:a{t}-l{level}-{k}"
                 parent = rng.choice(levels[-1]) if levels else None
-                unit = Unit(uid, t, level, parent.branch if parent else uid)
+                unit = Unit(uid, t, level, parent.branch if parent else uid, len(units) + len(row))
                 w("units", id=uid, name=f"Отдел {t}-{level}-{k}")
                 if parent is None:
                     w.rel(uid, "PART_OF", f"agency:a{t}")
@@ -214,7 +216,10 @@ def _civilian(w: Writer, rng: random.Random, j: int, seed: int, officers: int, b
     w.rel(k, "CONCERNS", a)
     w.rel(inv, "CONCERNS", k)
     other = by_tree[(unit.tree + 1 + rng.randrange(AGENCIES - 1)) % AGENCIES]  # another agency: independent
-    w.rel(rng.choice(other).id, "PARTICIPATED_IN", inv, role="investigating_body")
+    body = rng.choice(other)
+    w.rel(body.id, "PARTICIPATED_IN", inv, role="investigating_body")
+    if j % 4 == 0:  # every second inquiry names its investigator: the commander of its body then
+        w.rel(f"person:c{body.number}-{0 if year <= 2016 else 1}", "PARTICIPATED_IN", inv, role="investigator")
 
 
 def _plant(w: Writer, rule: str, k: int, by_tree: list[list[Unit]]) -> None:

@@ -35,6 +35,11 @@ def test_it_is_valid_with_names_in_two_scripts_and_deep_reorganised_hierarchies(
     assert any(r.props.get("valid_to") for r in part_of) and any(r.props.get("valid_from") for r in part_of)
     depth = max(int(u.id.split("-l")[1].split("-")[0]) for u in ds.nodes if u.id.startswith("unit:a"))
     assert 3 <= depth <= 6  # unit levels below the agency: 4 to 7 levels with it
+    # inquiries name a person investigating too, the commander of the investigating body then
+    named = [r for r in ds.relations if r.props.get("role") == "investigator"]
+    assert named and all(r.subject.startswith("person:c") for r in named)
+    inquiries = {r.object for r in ds.relations if r.props.get("role") == "investigating_body"}
+    assert {r.object for r in named} < inquiries
 
 
 def test_a_conflict_scan_finds_exactly_what_was_planted(graph, tmp_path):
