@@ -69,10 +69,13 @@ CALL (a) {
     }
     RETURN o, cpath, olo, ohi, x, opath
   }
+  // a body that oversees O itself and through the person investigating for it climbs once
+  WITH o, cpath, olo, ohi, x, collect(opath) AS opaths
   CALL (x, olo, ohi) {
     MATCH up = (x)-[:PART_OF*0..12]->()
     WHERE all(r IN relationships(up) WHERE coalesce(r.valid_from, olo) <= ohi AND coalesce(r.valid_to, ohi) >= olo)
     RETURN collect(up) AS ups
   }
+  UNWIND opaths AS opath
   RETURN collect({o: o, cpath: cpath, olo: olo, ohi: ohi, x: x, opath: opath, ups: ups}) AS overseeing
 }
