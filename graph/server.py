@@ -33,9 +33,9 @@ START_TIMEOUT = float(os.environ.get("CHAINWATCH_START_TIMEOUT", 180))
 STOP_TIMEOUT = 60.0
 # What Neo4j's own launcher gives the JVM (`server.jvm.additional` in the distribution's
 # neo4j.conf, 5.26). chainwatch starts java itself, so it names them here. Without the
-# opened modules the page cache reads memory in a fallback mode that Neo4j warns is slower
-# (debug.log: "Reflection access to java.nio.DirectByteBuffer is not available"); the admin
-# tools (the importer) get them too.
+# opened modules the page cache runs in a fallback mode that Neo4j warns may cost speed and
+# memory (debug.log: "Reflection access to java.nio.DirectByteBuffer is not available"; we
+# measured no difference, bench/RESULTS.md); the admin tools (the importer) get them too.
 JVM_MODULES = ("--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
                "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED")
 JVM_SERVER = ("-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",

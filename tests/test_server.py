@@ -108,8 +108,8 @@ def test_a_new_password_never_reads_as_an_option():
 
 
 def test_the_server_runs_with_the_jvm_options_neo4j_ships(neo4j_home):
-    """Started without its modules opened, Neo4j reads its page cache in a slower fallback
-    mode and says so in debug.log; nothing in it may ask for a JVM option we left out."""
+    """Started without its modules opened, Neo4j runs its page cache in a fallback mode and
+    warns of it in debug.log; nothing there may ask for a JVM option we left out."""
     log = (neo4j_home / "logs" / "debug.log").read_text(errors="replace")
     assert "Started." in (neo4j_home / "logs" / "neo4j.log").read_text()
     complaints = [line for line in log.splitlines() if " WARN " in line
