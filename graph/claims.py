@@ -1,5 +1,5 @@
 """Claims: each dataset's word on a node or relationship, kept apart, and the
-values users see derived from them in one place (cypher/claims/derive_*.cypher).
+values users see derived from them by the one policy (graph/derivation.py).
 
 A load writes its claims and derives what they touch in the same transaction;
 a withdrawal (`chainwatch remove`, `ingest --replace`) deletes claims in
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Collection, Container
 
-from graph import config, querylib, writes
+from graph import config, derivation, querylib, writes
 from graph.db import Graph
 from graph.identity import Identity
 from graph.vocabulary import IDENTIFIER, load as load_vocabulary
@@ -25,17 +25,6 @@ from graph.writes import Work, write_batches
 
 # Called as progress(step_name, rows_done_now, rows_total_for_step); total 0 when unknown.
 Progress = Callable[[str, int, int], None]
-
-
-def derive_nodes(targets: list[dict]) -> tuple[str, dict]:
-    return "claims/derive_nodes", {"ids": [t["id"] for t in targets],
-                                   "claim_keys": list(load_vocabulary().claim_keys)}
-
-
-def derive_relations(targets: list[dict]) -> tuple[str, dict]:
-    return "claims/derive_relations", {
-        "rels": [{k: t[k] for k in ("id", "type", "subject", "object")} for t in targets],
-        "claim_keys": list(load_vocabulary().claim_keys)}
 
 
 def _unique(items) -> list:
@@ -73,42 +62,13 @@ def _create_facts(tx, rows: list[dict], params: dict) -> Counter:
 
 
 def sole_record(row: dict, dataset: str) -> dict:
-    """The values derive_nodes gives a record one dataset alone claims: its claim's values, its
-    aliases but its name, its sources once, its search keys and the dataset."""
-    props = row["props"]
-    return {"datasets": [dataset], **props,
-            "aliases": _unique(a for a in props.get("aliases") or [] if a != props.get("name")) or None,
-            "sources": _unique(row["sources"]), "name_keys": row["name_keys"]}
+    """The values of a record one dataset alone claims: its one claim's, by the policy."""
+    return derivation.add_to_record({}, row["props"] | record_claim(row, dataset) | {"dataset": dataset})
 
 
 def sole_fact(row: dict, dataset: str) -> dict:
-    """The values derive_relations gives a fact one dataset alone claims."""
-    return {"datasets": [dataset], **row["props"], "sources": _unique(row["sources"])}
-
-
-def appended_record(record: dict, row: dict, dataset: str) -> dict:
-    """The values derive_nodes gives a record (its current `record`) when a new claim ranks
-    after every other and protects no one: it only adds the values the record lacks, its names
-    as aliases, its sources, search keys and dataset."""
-    props = row["props"]
-    values = {k: v if record.get(k) is None else record[k] for k, v in props.items() if k != "aliases"}
-    name = values.get("name", record.get("name"))
-    aliases = _unique(a for a in [*(record.get("aliases") or []), props.get("name"), *(props.get("aliases") or [])]
-                      if a is not None and a != name)
-    return {"datasets": [*record["datasets"], dataset], **values, "aliases": aliases or None,
-            "sources": _unique([*(record.get("sources") or []), *row["sources"]]),
-            "name_keys": _unique([*(record.get("name_keys") or []), *(row["name_keys"] or [])]) or None}
-
-
-def appended_fact(fact: dict, row: dict, dataset: str) -> dict:
-    """The values derive_relations gives a fact when a new claim ranks after every other: the
-    values it lacks, its sources and dataset; `inferred` stays true only if this claim infers too."""
-    props = row["props"]
-    values = {k: v if fact.get(k) is None else fact[k] for k, v in props.items() if k != "inferred"}
-    was, says = fact.get("inferred"), props.get("inferred")
-    return {"datasets": [*fact["datasets"], dataset], **values,
-            "inferred": (was is True and says is True) or (None if was is None and says is None else False),
-            "sources": _unique([*(fact.get("sources") or []), *row["sources"]])}
+    """The values of a fact one dataset alone claims."""
+    return derivation.add_to_fact({}, row["props"] | fact_claim(row, dataset) | {"dataset": dataset})
 
 
 def record_claim(row: dict, dataset: str) -> dict:
@@ -138,26 +98,33 @@ def _create_records(tx, rows: list[dict], params: dict) -> Counter:
     return done
 
 
+def _values(current: list[dict], after: list[dict]) -> tuple[tuple[str, ...], list[list]]:
+    """The keys a batch's template names (every value its records or facts hold now or take,
+    but their id and datasets) and, for each record or fact, its datasets and values after: a
+    value no longer given is null, which removes it."""
+    keys = tuple(sorted({k for a, now in zip(after, current) for k in (*a, *now)} - {"id", "datasets"}))
+    return keys, [[a["datasets"], *(a.get(k) for k in keys)] for a in after]
+
+
 def _write_known(tx, name: str, current: list[dict], after: list[dict], said: list[dict], found: dict,
                  params: dict, *, new_claims: bool) -> Counter:
     """Write claims (`said`) on records or facts the graph holds (values `current`), leaving
     them `after` (claims/<name>): new claims are created whole (`/*said*/`), changed ones are
     set again but their id (`/*claim*/`)."""
-    keys = tuple(sorted({k for a in after for k in a} - {"datasets"}))
+    keys, values = _values(current, after)
     part = "said" if new_claims else "claim"
     claim_keys = tuple(sorted({k for c in said for k in c} - (set() if new_claims else {"id"})))
     done = tx.run(templated(f"claims/{name}", values=keys, **{part: claim_keys}), {
-        "values": [[a["datasets"], *(a.get(k, now.get(k)) for k in keys)] for a, now in zip(after, current)],
-        "said": [[c.get(k) for k in claim_keys] for c in said], **found, **params}).single()
+        "values": values, "said": [[c.get(k) for k in claim_keys] for c in said], **found, **params}).single()
     return Counter(done.data())
 
 
-def _relink(tx, rows: list[dict], current: list[dict], after: list[dict]) -> None:
+def _relink(tx, nodes: list[str], current: list[dict], after: list[dict]) -> None:
     """Link records to the sources they cite now and did not, unlink them from those they no
     longer cite (a MENTIONS link exists exactly for each source a record cites)."""
     def changes(new: list, old: list) -> list[dict]:
-        return [{"source": s, "node": r["node"]} for r, n, o in zip(rows, new, old) for s in n if s not in o]
-    cited = [a["sources"] for a in after]
+        return [{"source": s, "node": node} for node, n, o in zip(nodes, new, old) for s in n if s not in o]
+    cited = [a.get("sources") or [] for a in after]
     had = [now.get("sources") or [] for now in current]
     if links := changes(cited, had):
         writes.run(tx, "claims/link_sources", {"links": links})
@@ -166,12 +133,14 @@ def _relink(tx, rows: list[dict], current: list[dict], after: list[dict]) -> Non
 
 
 def _append_records(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
-    """Add to records a new claim each that ranks after every other."""
+    """Add to records a new claim each that ranks after every other: the policy adds it to
+    what each record holds, without reading the other claims."""
     dataset = params["dataset"]
-    after = [appended_record(now, r, dataset) for now, r in zip(current, rows)]
-    done = _write_known(tx, "append_records", current, after, [r["props"] | record_claim(r, dataset) for r in rows],
-                        {"ids": [r["node"] for r in rows]}, params, new_claims=True)
-    _relink(tx, rows, current, after)
+    said = [r["props"] | record_claim(r, dataset) for r in rows]
+    after = [derivation.add_to_record(now, c | {"dataset": dataset}) for now, c in zip(current, said)]
+    nodes = [r["node"] for r in rows]
+    done = _write_known(tx, "append_records", current, after, said, {"ids": nodes}, params, new_claims=True)
+    _relink(tx, nodes, current, after)
     return done
 
 
@@ -180,24 +149,26 @@ def _replace_records(tx, rows: list[dict], current: list[dict], params: dict) ->
     dataset = params["dataset"]
     after = [sole_record(r, dataset) for r in rows]
     said = [r["props"] | record_claim(r, dataset) for r in rows]
+    nodes = [r["node"] for r in rows]
     done = _write_known(tx, "replace_records", current, after, said,
-                        {"ids": [r["node"] for r in rows], "claims": [c["id"] for c in said]}, params,
-                        new_claims=False)
-    _relink(tx, rows, current, after)
+                        {"ids": nodes, "claims": [c["id"] for c in said]}, params, new_claims=False)
+    _relink(tx, nodes, current, after)
     return done
 
 
-def _fact_ends(rows: list[dict]) -> dict:
+def _fact_ends(rows: list[dict], subject: str = "subject_node", obj: str = "object_node") -> dict:
+    """How statements find facts: by id and type between the records at their ends now."""
     return {"ids": [r["id"] for r in rows], "types": [r["type"] for r in rows],
-            "ends": [[r["subject_node"], r["object_node"]] for r in rows]}
+            "ends": [[r[subject], r[obj]] for r in rows]}
 
 
 def _append_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
     """Add to facts a new claim each that ranks after every other."""
     dataset = params["dataset"]
-    return _write_known(tx, "append_facts", current, [appended_fact(now, r, dataset) for now, r in zip(current, rows)],
-                        [r["props"] | fact_claim(r, dataset) for r in rows], _fact_ends(rows), params,
-                        new_claims=True)
+    said = [r["props"] | fact_claim(r, dataset) for r in rows]
+    return _write_known(tx, "append_facts", current,
+                        [derivation.add_to_fact(now, c | {"dataset": dataset}) for now, c in zip(current, said)],
+                        said, _fact_ends(rows), params, new_claims=True)
 
 
 def _replace_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
@@ -206,6 +177,43 @@ def _replace_facts(tx, rows: list[dict], current: list[dict], params: dict) -> C
     said = [r["props"] | fact_claim(r, dataset) for r in rows]
     return _write_known(tx, "replace_facts", current, [sole_fact(r, dataset) for r in rows], said,
                         _fact_ends(rows) | {"claims": [c["id"] for c in said]}, params, new_claims=False)
+
+
+def derive_records(tx, ids: Collection[str]) -> Counter:
+    """Derive records again from every claim on them (what a put could not derive as it wrote,
+    a withdrawal, a merge), and delete those no claim and no fact holds any more."""
+    found, _ = writes.run(tx, "claims/of_records", {"ids": _unique(ids)})
+    if not found:
+        return Counter()
+    current = [f["values"] for f in found]
+    after = [derivation.record(f["claims"]) for f in found]
+    keys, values = _values(current, after)
+    nodes = [f["id"] for f in found]
+    done = Counter(tx.run(templated("claims/derive_records", values=keys),
+                          {"elements": [f["element"] for f in found], "values": values}).single().data())
+    _relink(tx, nodes, current, after)
+    if unclaimed := [f["id"] for f in found if not f["claims"]]:
+        done += writes.run(tx, "claims/drop_unclaimed_records", {"ids": unclaimed})[1]
+    return done
+
+
+def derive_facts(tx, facts: list[dict]) -> Counter:
+    """Derive facts ({id, type, subject, object}, the ends as they are now) again from every
+    claim on them; delete those no claim holds any more, and an end they leave with neither
+    claims nor facts."""
+    facts = list({f["id"]: f for f in facts}.values())
+    found, _ = writes.run(tx, "claims/of_facts", _fact_ends(facts, "subject", "object"))
+    claimed = [f for f in found if f["claims"]]
+    done = Counter()
+    if claimed:
+        keys, values = _values([f["values"] for f in claimed], [derivation.fact(f["claims"]) for f in claimed])
+        done += Counter(tx.run(templated("claims/derive_facts", values=keys),
+                               {"elements": [f["element"] for f in claimed], "values": values}).single().data())
+    if unclaimed := [facts[f["i"]] for f in found if not f["claims"]]:
+        done += writes.run(tx, "claims/drop_unclaimed_facts", _fact_ends(unclaimed, "subject", "object"))[1]
+        done += writes.run(tx, "claims/drop_unclaimed_records",
+                           {"ids": _unique(f[end] for f in unclaimed for end in ("subject", "object"))})[1]
+    return done
 
 
 # Given ids, whether each is one the dataset defines that the graph did not hold before this
@@ -227,7 +235,7 @@ class _Kind:
     # whether replace can take the row, when its changed claim is the only one
     replaceable: Callable[[dict, dict], bool]
     replace: Callable[[Any, list[dict], list[dict], dict], Counter]
-    derive: Callable[[list[dict]], tuple[str, dict]]
+    derive: Callable[[Any, list], Counter]  # derive_records or derive_facts
     # Which rows of a batch the graph cannot hold, without asking it: a record it did not hold
     # before this load, a fact with such a record at one end (as said: a merge may have moved it).
     surely_new: Callable[[list[dict], NewToGraph], list[bool]]
@@ -263,10 +271,10 @@ def _keeps_labels(row: dict, found: dict) -> bool:
 # keys are named in claims/create_facts: only identifiers can be.
 _NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == r["node"],
                _create_records, _adds_to_record, _append_records, _keeps_labels, _replace_records,
-               derive_nodes, _records_surely_new)
+               derive_records, _records_surely_new)
 _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
                    _named, _create_facts, _named, _append_facts, _named, _replace_facts,
-                   derive_relations, _facts_surely_new)
+                   derive_facts, _facts_surely_new)
 
 
 def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bool) -> Work:
@@ -275,8 +283,8 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
     holds (most rows of a second dataset), and changed claims on what no other dataset claims
     are set again with its values (a corrected dataset), by statements whose plans hold no Eager
     operator; rows that say again what this dataset's claims say only touch the claims; the
-    rest are merged with what is there (claims/put_<kind>), and what other datasets claim too
-    is derived again. Only the rows validation could not show to be new are looked up in the
+    rest are merged with what is there (claims/put_<kind>) and derived again from every
+    claim on them. Only the rows validation could not show to be new are looked up in the
     graph, by the statement that touches the unchanged ones (claims/unchanged_<kind>): given
     only the fields that find them when the dataset had no claim before this load (so none can
     be unchanged)."""
@@ -315,9 +323,7 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
             done += kind.replace(tx, replaced, [sole[kind.key(r)]["values"] for r in replaced], params)
         if rest:
             returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
-            done += counts
-            if shared := returned[0]["shared"]:
-                done += writes.run(tx, *kind.derive(shared))[1]
+            done += counts + kind.derive(tx, returned[0]["targets"])
         return done
     return work
 
@@ -356,10 +362,8 @@ def withdraw(graph: Graph, dataset: str, *, keep_run: str | None = None,
         if relations:
             targets = [{**t, "subject": ident.canonical(t["subject"]), "object": ident.canonical(t["object"])}
                        for t in targets]
-        follow, params = (derive_relations if relations else derive_nodes)(targets)
-        derived = tx.run(querylib.get(follow).text, params).single()
-        return Counter({"claims_withdrawn": len(targets),
-                        "relations_deleted": derived["relations_deleted"],
+        derived = derive_facts(tx, targets) if relations else derive_records(tx, [t["id"] for t in targets])
+        return Counter({"claims_withdrawn": len(targets), "relations_deleted": derived["relations_deleted"],
                         "nodes_deleted": derived["nodes_deleted"]})
 
     with graph.session() as session:

@@ -51,7 +51,7 @@ def merge(graph: Graph, keep: str, take: str, note: str | None = None) -> dict:
     def work(tx):
         decision = tx.run(_text("decisions/merge"), canonical=keep, merged=take,
                           decided=_now(), note=note).single()["decision"]
-        _derive(tx, [keep])
+        claims.derive_records(tx, [keep])
         return decision
     with graph.session() as session:
         return {"decision": session.execute_write(work), "canonical": keep, "merged": take}
@@ -75,7 +75,7 @@ def unmerge(graph: Graph, decision: str) -> dict:
 
     def work(tx):
         tx.run(_text("decisions/unmerge"), final=final, merged=merged, members=members, labels=labels).consume()
-        _derive(tx, [final, merged])
+        claims.derive_records(tx, [final, merged])
     with graph.session() as session:
         session.execute_write(work)
     return {"decision": f"merge:{merged}", "record": merged, "from": final}
@@ -94,11 +94,6 @@ def distinct(graph: Graph, a: str, b: str, note: str | None = None) -> dict:
     a, b = sorted((a, b))
     row = graph.write("decisions/distinct", a=a, b=b, decided=_now(), note=note)[0]
     return {"decision": row["decision"], "new": row["new"]}
-
-
-def _derive(tx, ids: list[str]) -> None:
-    name, params = claims.derive_nodes([{"id": i} for i in ids])
-    tx.run(_text(name), params).consume()
 
 
 def _text(name: str) -> str:

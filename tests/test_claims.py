@@ -192,8 +192,8 @@ def assert_derived_again(graph, folder):
     ids = [r["id"] for r in cypher(graph, "MATCH (n:Entity) RETURN n.id AS id")]
     rels = cypher(graph, "MATCH (a)-[r]->(b) WHERE r.datasets IS NOT NULL "
                          "RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object")
-    for name, params in (claims.derive_nodes([{"id": i} for i in ids]), claims.derive_relations(rels)):
-        graph.write(name, **params)
+    with graph.session() as session:
+        session.execute_write(lambda tx: claims.derive_records(tx, ids) + claims.derive_facts(tx, rels))
     assert dump_of(graph, folder / "derived") == before
 
 

@@ -2,7 +2,8 @@
 datasets claim and the changed claims on what it alone claims: no Eager operator in the plans
 of those statements (issue 12). An Eager holds every row of a batch before the next step; the
 planner adds one wherever a statement might read what it has written (docs/decisions.md, "What
-needs no other claim is derived in the write itself"). `python -m bench.eager` lists the rest."""
+needs no other claim is derived in the write itself"). What is derived again from every claim
+is read first and written after, without Eager operators too. `python -m bench.eager` lists the rest."""
 
 from bench.eager import eagers
 from graph import claims, querylib
@@ -33,3 +34,15 @@ def test_claims_on_what_the_graph_holds_are_written_without_eager_plans(graph):
         for name, part in ((f"claims/append_{kind}", {"said": ("id", *said)}), (f"claims/replace_{kind}", {"claim": said})):
             text = claims.templated(name, values=keys, **part)
             assert _eagers(graph, text, querylib.get(name).param_names) == [], name
+
+
+def test_records_and_facts_are_derived_again_without_eager_plans(graph):
+    """What a withdrawal, a merge or a claim ranked before others derives again from every
+    claim (graph/derivation.py), read first and written by a statement that reads nothing it
+    writes."""
+    values = {"records": ("aliases", "name", "name_keys", "protected", "pseudonym", "sources"),
+              "facts": ("confidence", "inferred", "quote", "sources", "start")}
+    for kind, keys in values.items():
+        name = f"claims/derive_{kind}"
+        assert _eagers(graph, claims.templated(name, values=keys), querylib.get(name).param_names) == [], name
+        assert _eagers(graph, querylib.get(f"claims/of_{kind}").text, querylib.get(f"claims/of_{kind}").param_names) == []

@@ -11,9 +11,9 @@
 // param: now - when this load began: the claim's first_loaded
 // template: `/*values*/` is filled by graph/claims.py with `target.<key> = $values[i][<k>],` for each value a fact may take but its datasets (the first in the list), and `/*said*/` with `<key>: $said[i][<k>],` for each key of the batch's claims (identifiers only).
 // mode: write
-// note: as claims/append_records; graph/claims.py (`appended_fact`) gives the values
-//   derive_relations would give: values the fact lacks, its sources and dataset, and
-//   `inferred` true only while every claim says so.
+// note: as claims/append_records; the policy gives the values (graph/derivation.py:
+//   `add_to_fact`): values the fact lacks, its sources and dataset, and `inferred` true only
+//   while every claim says so.
 UNWIND range(0, size($ids) - 1) AS i
 MATCH (a:Entity {id: $ends[i][0]})
 MATCH (b:Entity {id: $ends[i][1]})

@@ -9,9 +9,9 @@
 // param: now - when this load began: the claim's first_loaded
 // template: `/*values*/` is filled by graph/claims.py with `target.<key> = $values[i][<k>],` for each value a record may take but its datasets (the first in the list), and `/*said*/` with `<key>: $said[i][<k>],` for each key of the batch's claims (identifiers only).
 // mode: write
-// note: graph/claims.py (`appended_record`) gives the values derive_nodes would give: a claim
-//   that ranks after every other and protects no one only adds values the record lacks, its
-//   names as aliases, its sources, search keys and dataset. Values are read from lists by index,
+// note: the policy gives the values (graph/derivation.py: `add_to_record`, the claim added to
+//   what the record holds): a claim that ranks after every other and protects no one only adds
+//   values the record lacks, its names as aliases, its sources, search keys and dataset. Values are read from lists by index,
 //   never from a map by key (`$rows[i].name`): the planner takes a key read from a map for a
 //   read of the property the SET writes, and would plan an Eager operator
 //   (claims/create_records; `python -m bench.eager`). claims/link_sources links the records to

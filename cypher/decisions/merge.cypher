@@ -9,8 +9,8 @@
 //   its subject and object as said, which is what `decisions/unmerge` reads to undo it exactly.
 //   Neo4j cannot re-point a relationship: each fact is written again on the kept record with
 //   its type and properties, and the old one deleted. MENTIONS links are not moved:
-//   claims/derive_nodes, run after this in the same transaction, links the kept record to
-//   the sources of all its claims.
+//   graph/claims.py (`derive_records`), run after this in the same transaction, links the kept
+//   record to the sources of all its claims.
 MATCH (keep:Entity {id: $canonical}), (gone:Entity {id: $merged})
 CALL (keep, gone) {
   MATCH (c:Claim {target: gone.id})

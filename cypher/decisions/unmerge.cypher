@@ -6,8 +6,8 @@
 // param: labels - the record's labels (from its claims' label)
 // mode: write
 // note: which claims and facts go back is read from what each claim said: a record claim's id
-//   (`<dataset>|<id>`), a fact claim's subject and object. claims/derive_nodes runs after, in
-//   the same transaction, on both records.
+//   (`<dataset>|<id>`), a fact claim's subject and object. graph/claims.py (`derive_records`) derives
+//   both records again after, in the same transaction.
 MATCH (f:Entity {id: $final})
 CREATE (b:Entity {id: $merged})
 SET b:$($labels)
