@@ -52,8 +52,8 @@ def add_to_record(record: dict, claim: dict) -> dict:
       alias, claim by claim (its name, then its aliases);
     - sources, datasets, search keys and the ids merged in (`merged_ids`: the ids other than
       the record's own its claims came with) are unions in that order;
-    - `protected` is true once any claim says so; the pseudonym is the first a protecting claim
-      gives (before any claim protects, the first any gives);
+    - `protected` is true once any claim says so; the pseudonym is the first a protecting
+      claim gives;
     - every other value is the first claim's that gives one."""
     values = _first(record, claim, _RECORD_LISTS)
     name = record.get("name") if record.get("name") is not None else claim.get("name")
@@ -62,10 +62,7 @@ def add_to_record(record: dict, claim: dict) -> dict:
     aliases = [a for a in _union(record.get("aliases"), [record.get("name"), claim.get("name")], claim.get("aliases"))
                if a != name]
     said_id = claim["id"].split("|")[1]
-    protects = claim.get("protected") is True
-    pseudonym = claim.get("pseudonym") if (protects and record.get("protected") is not True) or \
-        record.get("pseudonym") is None else record["pseudonym"]
-    protected = True if protects or record.get("protected") is True else \
+    protected = True if claim.get("protected") is True or record.get("protected") is True else \
         (record.get("protected") if record.get("protected") is not None else claim.get("protected"))
     return values | {
         "aliases": aliases or None,
@@ -73,7 +70,15 @@ def add_to_record(record: dict, claim: dict) -> dict:
         "name_keys": _union(record.get("name_keys"), claim.get("name_keys")) or None,
         "datasets": _union(record.get("datasets"), [claim["dataset"]]),
         "merged_ids": _union(record.get("merged_ids"), [said_id] if said_id != claim["target"] else []) or None,
-        "protected": protected, "pseudonym": pseudonym}
+        "protected": protected, "pseudonym": _pseudonym(record, claim)}
+
+
+def _pseudonym(record: dict, claim: dict) -> str | None:
+    """The first a protecting claim gives: a pseudonym comes from the claims that protect
+    (provenance.md); one given by a claim that does not protect stays in that claim."""
+    if record.get("pseudonym") is None and claim.get("protected") is True:
+        return claim.get("pseudonym")
+    return record.get("pseudonym")
 
 
 def add_to_fact(fact: dict, claim: dict) -> dict:

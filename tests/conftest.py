@@ -29,6 +29,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(autouse=True)
+def main_module():
+    """Streamlit's AppTest runs an app as `__main__` and leaves it there; a process spawned
+    later (`ingest --bulk` writes the importer's files in one) would run that app's code as
+    its own main. Each test gets the real one back."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
 @pytest.fixture(scope="session", autouse=True)
 def neo4j_home(tmp_path_factory) -> Path:
     """The test server. The whole session points at it, so no code path under
