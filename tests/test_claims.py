@@ -118,7 +118,7 @@ def test_a_column_a_new_version_drops_leaves_the_claim_and_the_record(graph, tmp
 
 
 def test_a_load_gives_what_the_one_policy_gives(graph, tmp_path):
-    """The put derives some records in place, without the derivation statements: those one
+    """The put derives some records without reading their other claims: those one
     dataset alone claims, those whose claim is unchanged, and those a new claim only adds to
     (it ranks after every other). Deriving every record again from the claims changes nothing."""
     ingest(graph, SAMPLE)

@@ -8,8 +8,8 @@
 // param: now - when this load began: the claim's first_loaded
 // template: `/*props*/` is filled by graph/claims.py with `<key>: $rows[i].props.<key>,` for each key of the batch's values (identifiers only).
 // mode: write
-// note: the values are those claims/put_relations gives a fact one dataset alone claims
-//   (`sole`). Both ends are matched in the transaction that creates the relationship, so an
+// note: the values are those the policy gives a fact one dataset alone claims
+//   (graph/claims.py: `sole_fact`). Both ends are matched in the transaction that creates the relationship, so an
 //   interrupted load never leaves a half-linked fact; a fact whose end is missing is not
 //   created, nor its claim. The values are named in the CREATE, rather than set from a map
 //   (`SET r = ...`) that might hold the `id` the ends are found by: so the plan holds no

@@ -9,8 +9,8 @@
 // param: run - the IngestRun id of this load
 // param: now - when this load began: the claim's first_loaded
 // mode: write
-// note: the values are those claims/put_nodes gives a record one dataset alone claims
-//   (`sole`), and ingest/bulk.py too (tests/test_bulk.py compares them). Columns, read by
+// note: the values are those the policy gives a record one dataset alone claims
+//   (graph/claims.py: `sole_record`), as ingest/bulk.py gives them too (tests/test_bulk.py compares them). Columns, read by
 //   index, not rows (`UNWIND $rows AS row`), and maps set whole: the planner knows an element
 //   of a parameter is no node, so it sees that nothing here reads what it writes, and the plan
 //   holds no Eager operator (`python -m bench.eager`); it takes `row.x`, and even `$rows[i].x`
