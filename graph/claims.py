@@ -31,32 +31,19 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
-# How graph/claims.py fills each `/*part*/` of a statement's template, given keys: a new
-# fact's values (claims/create_facts), the values a claim leaves its target with after its
-# datasets, `$values[i][0]` (claims/append_*, replace_*), a new claim's keys (claims/append_*),
-# a claim's keys set again (claims/replace_*).
-_PARTS = {"props": lambda j, k: f"{k}: $rows[i].props.{k}, ",
-          "values": lambda j, k: f"target.{k} = $values[i][{j + 1}], ",
-          "said": lambda j, k: f"{k}: $said[i][{j}], ",
-          "claim": lambda j, k: f"claim.{k} = $said[i][{j}], "}
-
-
 @lru_cache(maxsize=None)
-def templated(name: str, **parts: tuple[str, ...]) -> str:
-    """Statement `name` with the keys of its batch named in its template (the planner sees
-    what each statement writes, so no plan holds an Eager operator): identifiers only, a row
-    with another key goes through claims/put_<kind>."""
-    if not all(IDENTIFIER.match(k) for keys in parts.values() for k in keys):
-        raise ValueError(f"not identifiers: {parts}")
-    text = querylib.get(name).text
-    for part, keys in parts.items():
-        text = text.replace(f"/*{part}*/", "".join(_PARTS[part](j, k) for j, k in enumerate(keys)))
-    return text
+def templated(name: str, props: tuple[str, ...]) -> str:
+    """Statement `name` with the keys of a batch's values named in its template (`/*props*/`,
+    claims/create_facts: the planner sees what it writes, so its plan holds no Eager operator):
+    identifiers only, a row with another key goes through claims/put_<kind>."""
+    if not all(map(IDENTIFIER.match, props)):
+        raise ValueError(f"not identifiers: {props}")
+    return querylib.get(name).text.replace("/*props*/", "".join(f"{k}: $rows[i].props.{k}, " for k in props))
 
 
 def _create_facts(tx, rows: list[dict], params: dict) -> Counter:
     """Create facts the graph does not hold, each with its one claim."""
-    text = templated("claims/create_facts", props=tuple(sorted({k for r in rows for k in r["props"]})))
+    text = templated("claims/create_facts", tuple(sorted({k for r in rows for k in r["props"]})))
     made = tx.run(text, rows=rows, sources=[_unique(r["sources"]) for r in rows], **params).single()
     return Counter(made.data())
 
@@ -98,25 +85,21 @@ def _create_records(tx, rows: list[dict], params: dict) -> Counter:
     return done
 
 
-def _values(current: list[dict], after: list[dict]) -> tuple[tuple[str, ...], list[list]]:
-    """The keys a batch's template names (every value its records or facts hold now or take,
-    but their id and datasets) and, for each record or fact, its datasets and values after: a
-    value no longer given is null, which removes it."""
-    keys = tuple(sorted({k for a, now in zip(after, current) for k in (*a, *now)} - {"id", "datasets"}))
-    return keys, [[a["datasets"], *(a.get(k) for k in keys)] for a in after]
+def _changed(current: dict, after: dict) -> dict:
+    """What a record or fact is set to: each value the derivation changes, null for one no
+    claim gives any more (which removes it), under any key; its id stays."""
+    return {k: after.get(k) for k in {*current, *after} - {"id"} if after.get(k) != current.get(k)}
 
 
-def _write_known(tx, name: str, current: list[dict], after: list[dict], said: list[dict], found: dict,
-                 params: dict, *, new_claims: bool) -> Counter:
-    """Write claims (`said`) on records or facts the graph holds (values `current`), leaving
-    them `after` (claims/<name>): new claims are created whole (`/*said*/`), changed ones are
-    set again but their id (`/*claim*/`)."""
-    keys, values = _values(current, after)
-    part = "said" if new_claims else "claim"
-    claim_keys = tuple(sorted({k for c in said for k in c} - (set() if new_claims else {"id"})))
-    done = tx.run(templated(f"claims/{name}", values=keys, **{part: claim_keys}), {
-        "values": values, "said": [[c.get(k) for k in claim_keys] for c in said], **found, **params}).single()
-    return Counter(done.data())
+def _write_known(tx, name: str, found: list[dict], after: list[dict], said: list[dict], params: dict) -> Counter:
+    """Write claims (`said`) on records or facts the graph holds (`found` by claims/unchanged_*:
+    what each holds, its element id and, for a changed claim, the claim's), leaving them
+    `after` (claims/<name>)."""
+    given = {"elements": [f["element"] for f in found], "said": said,
+             "values": [_changed(f["values"], a) for f, a in zip(found, after)]}
+    if "claim" in found[0]:
+        given["claims"] = [f["claim"] for f in found]
+    return writes.run(tx, f"claims/{name}", given | params)[1]
 
 
 def _relink(tx, nodes: list[str], current: list[dict], after: list[dict]) -> None:
@@ -132,51 +115,47 @@ def _relink(tx, nodes: list[str], current: list[dict], after: list[dict]) -> Non
         writes.run(tx, "claims/unlink_sources", {"links": gone})
 
 
-def _append_records(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+def _append_records(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
     """Add to records a new claim each that ranks after every other: the policy adds it to
     what each record holds, without reading the other claims."""
     dataset = params["dataset"]
     said = [r["props"] | record_claim(r, dataset) for r in rows]
+    current = [f["values"] for f in found]
     after = [derivation.add_to_record(now, c | {"dataset": dataset}) for now, c in zip(current, said)]
-    nodes = [r["node"] for r in rows]
-    done = _write_known(tx, "append_records", current, after, said, {"ids": nodes}, params, new_claims=True)
-    _relink(tx, nodes, current, after)
+    done = _write_known(tx, "append_records", found, after, said, params)
+    _relink(tx, [r["node"] for r in rows], current, after)
     return done
 
 
-def _replace_records(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+def _replace_records(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
     """Set again the changed claims on records no other dataset claims, and their values."""
     dataset = params["dataset"]
     after = [sole_record(r, dataset) for r in rows]
-    said = [r["props"] | record_claim(r, dataset) for r in rows]
-    nodes = [r["node"] for r in rows]
-    done = _write_known(tx, "replace_records", current, after, said,
-                        {"ids": nodes, "claims": [c["id"] for c in said]}, params, new_claims=False)
-    _relink(tx, nodes, current, after)
+    said = [r["props"] | {k: v for k, v in record_claim(r, dataset).items() if k != "id"} for r in rows]
+    done = _write_known(tx, "replace_records", found, after, said, params)
+    _relink(tx, [r["node"] for r in rows], [f["values"] for f in found], after)
     return done
 
 
-def _fact_ends(rows: list[dict], subject: str = "subject_node", obj: str = "object_node") -> dict:
+def _fact_ends(rows: list[dict], subject: str = "subject", obj: str = "object") -> dict:
     """How statements find facts: by id and type between the records at their ends now."""
     return {"ids": [r["id"] for r in rows], "types": [r["type"] for r in rows],
             "ends": [[r[subject], r[obj]] for r in rows]}
 
 
-def _append_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+def _append_facts(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
     """Add to facts a new claim each that ranks after every other."""
     dataset = params["dataset"]
     said = [r["props"] | fact_claim(r, dataset) for r in rows]
-    return _write_known(tx, "append_facts", current,
-                        [derivation.add_to_fact(now, c | {"dataset": dataset}) for now, c in zip(current, said)],
-                        said, _fact_ends(rows), params, new_claims=True)
+    return _write_known(tx, "append_facts", found, [derivation.add_to_fact(f["values"], c | {"dataset": dataset})
+                                                    for f, c in zip(found, said)], said, params)
 
 
-def _replace_facts(tx, rows: list[dict], current: list[dict], params: dict) -> Counter:
+def _replace_facts(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
     """Set again the changed claims on facts no other dataset claims, and their values."""
     dataset = params["dataset"]
-    said = [r["props"] | fact_claim(r, dataset) for r in rows]
-    return _write_known(tx, "replace_facts", current, [sole_fact(r, dataset) for r in rows], said,
-                        _fact_ends(rows) | {"claims": [c["id"] for c in said]}, params, new_claims=False)
+    said = [r["props"] | {k: v for k, v in fact_claim(r, dataset).items() if k != "id"} for r in rows]
+    return _write_known(tx, "replace_facts", found, [sole_fact(r, dataset) for r in rows], said, params)
 
 
 def derive_records(tx, ids: Collection[str]) -> Counter:
@@ -187,10 +166,9 @@ def derive_records(tx, ids: Collection[str]) -> Counter:
         return Counter()
     current = [f["values"] for f in found]
     after = [derivation.record(f["claims"]) for f in found]
-    keys, values = _values(current, after)
     nodes = [f["id"] for f in found]
-    done = Counter(tx.run(templated("claims/derive_records", values=keys),
-                          {"elements": [f["element"] for f in found], "values": values}).single().data())
+    done = writes.run(tx, "claims/derive_records", {"elements": [f["element"] for f in found],
+                                                    "values": list(map(_changed, current, after))})[1]
     _relink(tx, nodes, current, after)
     if unclaimed := [f["id"] for f in found if not f["claims"]]:
         done += writes.run(tx, "claims/drop_unclaimed_records", {"ids": unclaimed})[1]
@@ -202,15 +180,15 @@ def derive_facts(tx, facts: list[dict]) -> Counter:
     claim on them; delete those no claim holds any more, and an end they leave with neither
     claims nor facts."""
     facts = list({f["id"]: f for f in facts}.values())
-    found, _ = writes.run(tx, "claims/of_facts", _fact_ends(facts, "subject", "object"))
+    found, _ = writes.run(tx, "claims/of_facts", _fact_ends(facts))
     claimed = [f for f in found if f["claims"]]
     done = Counter()
     if claimed:
-        keys, values = _values([f["values"] for f in claimed], [derivation.fact(f["claims"]) for f in claimed])
-        done += Counter(tx.run(templated("claims/derive_facts", values=keys),
-                               {"elements": [f["element"] for f in claimed], "values": values}).single().data())
+        done += writes.run(tx, "claims/derive_facts", {
+            "elements": [f["element"] for f in claimed],
+            "values": [_changed(f["values"], derivation.fact(f["claims"])) for f in claimed]})[1]
     if unclaimed := [facts[f["i"]] for f in found if not f["claims"]]:
-        done += writes.run(tx, "claims/drop_unclaimed_facts", _fact_ends(unclaimed, "subject", "object"))[1]
+        done += writes.run(tx, "claims/drop_unclaimed_facts", _fact_ends(unclaimed))[1]
         done += writes.run(tx, "claims/drop_unclaimed_records",
                            {"ids": _unique(f[end] for f in unclaimed for end in ("subject", "object"))})[1]
     return done
@@ -251,20 +229,24 @@ def _facts_surely_new(rows: list[dict], new_to_graph: NewToGraph) -> list[bool]:
             for k, r in enumerate(rows)]
 
 
-def _named(row: dict, _found: dict | None = None) -> bool:
-    """Whether a row's keys can be named in a statement's template (`templated`)."""
+def _named(row: dict) -> bool:
+    """Whether a row's keys can be named in claims/create_facts (`templated`)."""
     return all(map(IDENTIFIER.match, row["props"]))
+
+
+def _any(_row: dict, _found: dict) -> bool:
+    return True
 
 
 def _adds_to_record(row: dict, _found: dict) -> bool:
     """A claim that protects no one and is about the record it names (no merge took its id in)."""
     props = row["props"]
-    return row["id"] == row["node"] and not props.get("protected") and props.get("pseudonym") is None and _named(row)
+    return row["id"] == row["node"] and not props.get("protected") and props.get("pseudonym") is None
 
 
 def _keeps_labels(row: dict, found: dict) -> bool:
     """A record that has its labels already (claims/replace_records sets none)."""
-    return set(row["labels"]) <= set(found["labels"]) and _named(row)
+    return set(row["labels"]) <= set(found["labels"])
 
 
 # A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
@@ -273,7 +255,7 @@ _NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == 
                _create_records, _adds_to_record, _append_records, _keeps_labels, _replace_records,
                derive_records, _records_surely_new)
 _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
-                   _named, _create_facts, _named, _append_facts, _named, _replace_facts,
+                   _named, _create_facts, _any, _append_facts, _any, _replace_facts,
                    derive_facts, _facts_surely_new)
 
 
@@ -318,9 +300,9 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
             done += kind.create(tx, fresh, params)
         # before the rest: a merged row there may derive the same record again
         if appended:
-            done += kind.append(tx, appended, [last[kind.key(r)]["values"] for r in appended], params)
+            done += kind.append(tx, appended, [last[kind.key(r)] for r in appended], params)
         if replaced:
-            done += kind.replace(tx, replaced, [sole[kind.key(r)]["values"] for r in replaced], params)
+            done += kind.replace(tx, replaced, [sole[kind.key(r)] for r in replaced], params)
         if rest:
             returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
             done += counts + kind.derive(tx, returned[0]["targets"])

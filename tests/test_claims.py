@@ -51,6 +51,23 @@ def test_load_a_load_b_remove_b_equals_a_alone(graph, tmp_path):
     assert runs == [{"mode": "update", "status": "complete"}, {"mode": "remove", "status": "complete"}]
 
 
+def test_a_value_typed_by_hand_under_any_name_is_derived_like_the_rest(graph, tmp_path):
+    """What users see is what the claims give: a value set by hand in Neo4j Browser, under a
+    name that is no identifier and one that tries to be Cypher, stays while claims are added to
+    the record and goes when it is derived again from every claim (a withdrawal here), and the
+    removal is as exact as without it."""
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    alone = dump_of(graph, tmp_path / "alone")
+    ingest(graph, press(tmp_path / "b"))
+    graph.run_user_query("MATCH (n:Person {id: 'person:victim'}) SET n.`note (by hand)` = 'x', "
+                         "n.`a}) DETACH DELETE n //` = 'y'", {}, write=True, timeout=30, row_cap=10)
+    ingest(graph, press(tmp_path / "c", name="press-two"))  # a claim added to what the record holds
+    assert cypher(graph, "MATCH (n:Person {id: 'person:victim'}) RETURN n.`note (by hand)` AS note") == [{"note": "x"}]
+    claims.remove(graph, "press-two")
+    claims.remove(graph, "press-roundup")
+    assert dump_of(graph, tmp_path / "after") == alone
+
+
 def test_a_load_asks_the_graph_only_about_what_it_may_hold(graph, tmp_path, monkeypatch):
     """Validation asked the graph about every id the dataset defines: records it did not hold,
     and facts with such a record at one end, are created without another look-up."""

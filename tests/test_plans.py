@@ -20,29 +20,24 @@ def test_new_and_unchanged_rows_are_written_without_eager_plans(graph):
     for name in STREAMING:
         q = querylib.get(name)
         assert _eagers(graph, q.text, q.param_names) == [], name
-    facts = claims.templated("claims/create_facts", props=("confidence", "role", "start", "valid_from"))
+    facts = claims.templated("claims/create_facts", ("confidence", "role", "start", "valid_from"))
     assert _eagers(graph, facts, querylib.get("claims/create_facts").param_names) == []
 
 
 def test_claims_on_what_the_graph_holds_are_written_without_eager_plans(graph):
     """New claims that rank last (a second dataset) and changed claims on what one dataset
-    alone claims (a corrected one), with the keys of a batch named as a load names them."""
-    values = {"records": ("aliases", "name", "name_keys", "protected", "sources"),
-              "facts": ("confidence", "inferred", "sources", "start")}
-    said = ("aliases", "label", "name", "protected", "sources", "target")
-    for kind, keys in values.items():
-        for name, part in ((f"claims/append_{kind}", {"said": ("id", *said)}), (f"claims/replace_{kind}", {"claim": said})):
-            text = claims.templated(name, values=keys, **part)
-            assert _eagers(graph, text, querylib.get(name).param_names) == [], name
+    alone claims (a corrected one): found by element id and set from maps."""
+    for kind in ("records", "facts"):
+        for name in (f"claims/append_{kind}", f"claims/replace_{kind}"):
+            q = querylib.get(name)
+            assert _eagers(graph, q.text, q.param_names) == [], name
 
 
 def test_records_and_facts_are_derived_again_without_eager_plans(graph):
     """What a withdrawal, a merge or a claim ranked before others derives again from every
     claim (graph/derivation.py), read first and written by a statement that reads nothing it
     writes."""
-    values = {"records": ("aliases", "name", "name_keys", "protected", "pseudonym", "sources"),
-              "facts": ("confidence", "inferred", "quote", "sources", "start")}
-    for kind, keys in values.items():
-        name = f"claims/derive_{kind}"
-        assert _eagers(graph, claims.templated(name, values=keys), querylib.get(name).param_names) == [], name
-        assert _eagers(graph, querylib.get(f"claims/of_{kind}").text, querylib.get(f"claims/of_{kind}").param_names) == []
+    for kind in ("records", "facts"):
+        for name in (f"claims/of_{kind}", f"claims/derive_{kind}"):
+            q = querylib.get(name)
+            assert _eagers(graph, q.text, q.param_names) == [], name

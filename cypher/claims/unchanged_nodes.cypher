@@ -1,5 +1,5 @@
 // name: claims/unchanged_nodes
-// purpose: Sort the rows of a batch of records that validation could not show to be new: those that say exactly what this dataset's claim on the record says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those whose record the graph does not hold are returned, for claims/create_records; those whose new claim would rank after every other are returned with the record's values, for claims/append_records; those whose changed claim is the only one on the record are returned with its values and labels, for claims/replace_records; the rest go to claims/put_nodes.
+// purpose: Sort the rows of a batch of records that validation could not show to be new: those that say exactly what this dataset's claim on the record says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those whose record the graph does not hold are returned, for claims/create_records; those whose new claim would rank after every other are returned with the record's values and element id, for claims/append_records; those whose changed claim is the only one on the record are returned with its values, labels and the element ids of record and claim, for claims/replace_records; the rest go to claims/put_nodes.
 // param: rows - a list of {id, node, label, props, sources, name_keys}, as for claims/put_nodes; only {id, node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
@@ -32,8 +32,8 @@ WITH collect(CASE WHEN same THEN c END) AS touched,
      collect(CASE WHEN c IS NULL AND n IS NULL THEN row.id END) AS absent,
      collect(CASE WHEN c IS NULL AND n IS NOT NULL AND size(coalesce(n.datasets, [])) > 0 AND NOT $dataset IN n.datasets
                        AND NOT EXISTS { MATCH (o:Claim {target: row.node}) WHERE o.relation IS NULL AND o.priority < $priority }
-                  THEN {id: row.id, values: values} END) AS last,
+                  THEN {id: row.id, values: values, element: elementId(n)} END) AS last,
      collect(CASE WHEN NOT same AND kept AND n.datasets = [$dataset] AND n.merged_ids IS NULL
-                  THEN {id: row.id, values: values, labels: labels} END) AS sole
+                  THEN {id: row.id, values: values, labels: labels, element: elementId(n), claim: elementId(c)} END) AS sole
 FOREACH (c IN touched | SET c.last_run = $run)
 RETURN unchanged, absent, last, sole, size(touched) AS claims_written

@@ -1,5 +1,5 @@
 // name: claims/unchanged_relations
-// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; those whose new claim would rank after every other are returned with the fact's values, for claims/append_facts; those whose changed claim is the only one on the fact are returned with its values, for claims/replace_facts; the rest go to claims/put_relations.
+// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; those whose new claim would rank after every other are returned with the fact's values and element id, for claims/append_facts; those whose changed claim is the only one on the fact are returned with its values and the element ids of fact and claim, for claims/replace_facts; the rest go to claims/put_relations.
 // param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/put_relations; only {id, type, subject_node, object_node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
@@ -27,7 +27,8 @@ WITH collect(CASE WHEN same THEN c END) AS touched,
      collect(CASE WHEN c IS NULL AND r IS NULL THEN row.id + '|' + row.type END) AS absent,
      collect(CASE WHEN c IS NULL AND r IS NOT NULL AND size(coalesce(r.datasets, [])) > 0 AND NOT $dataset IN r.datasets
                        AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NOT NULL AND o.priority < $priority }
-                  THEN {id: row.id + '|' + row.type, values: values} END) AS last,
-     collect(CASE WHEN c IS NOT NULL AND NOT same AND r.datasets = [$dataset] THEN {id: row.id + '|' + row.type, values: values} END) AS sole
+                  THEN {id: row.id + '|' + row.type, values: values, element: elementId(r)} END) AS last,
+     collect(CASE WHEN c IS NOT NULL AND NOT same AND r.datasets = [$dataset]
+                  THEN {id: row.id + '|' + row.type, values: values, element: elementId(r), claim: elementId(c)} END) AS sole
 FOREACH (c IN touched | SET c.last_run = $run)
 RETURN unchanged, absent, last, sole, size(touched) AS claims_written
