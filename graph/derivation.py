@@ -13,8 +13,8 @@ from functools import lru_cache
 from graph.vocabulary import load as load_vocabulary
 
 # Values with a rule of their own; every other value is the first claim's that gives one.
-_RECORD_LISTS = ("name", "aliases", "sources", "name_keys", "datasets", "merged_ids", "protected", "pseudonym")
-_FACT_LISTS = ("sources", "datasets", "inferred")
+_RECORD_RULES = ("name", "aliases", "sources", "name_keys", "datasets", "merged_ids", "protected", "pseudonym")
+_FACT_RULES = ("sources", "datasets", "inferred")
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +55,7 @@ def add_to_record(record: dict, claim: dict) -> dict:
     - `protected` is true once any claim says so; the pseudonym is the first a protecting
       claim gives;
     - every other value is the first claim's that gives one."""
-    values = _first(record, claim, _RECORD_LISTS)
+    values = _first(record, claim, _RECORD_RULES)
     name = record.get("name") if record.get("name") is not None else claim.get("name")
     if name is not None:
         values["name"] = name
@@ -88,22 +88,24 @@ def add_to_fact(fact: dict, claim: dict) -> dict:
     every other value (quote, note, confidence...) is the first claim's that gives one. Each
     claim keeps its own, with the sources it cited, for reports and Cypher."""
     was, says = (fact.get("inferred") if fact.get("datasets") else claim.get("inferred")), claim.get("inferred")
-    return _first(fact, claim, _FACT_LISTS) | {
+    return _first(fact, claim, _FACT_RULES) | {
         "sources": _union(fact.get("sources"), claim.get("sources")),
         "datasets": _union(fact.get("datasets"), [claim["dataset"]]),
         "inferred": (was is True and says is True) or (None if was is None and says is None else False)}
 
 
-def record(claims: list[dict]) -> dict:
-    """A record's values from all its claims; a record no claim holds keeps its id only."""
+def _fold(add, claims: list[dict]) -> dict:
     values: dict = {}
     for claim in ranked(claims):
-        values = add_to_record(values, claim)
+        values = add(values, claim)
     return values or {"datasets": []}
+
+
+def record(claims: list[dict]) -> dict:
+    """A record's values from all its claims; a record no claim holds keeps its id only."""
+    return _fold(add_to_record, claims)
 
 
 def fact(claims: list[dict]) -> dict:
-    values: dict = {}
-    for claim in ranked(claims):
-        values = add_to_fact(values, claim)
-    return values or {"datasets": []}
+    """A fact's values from all its claims."""
+    return _fold(add_to_fact, claims)

@@ -24,20 +24,12 @@ def test_new_and_unchanged_rows_are_written_without_eager_plans(graph):
     assert _eagers(graph, facts, querylib.get("claims/create_facts").param_names) == []
 
 
-def test_claims_on_what_the_graph_holds_are_written_without_eager_plans(graph):
-    """New claims that rank last (a second dataset) and changed claims on what one dataset
-    alone claims (a corrected one): found by element id and set from maps."""
+def test_what_the_graph_holds_is_written_and_derived_without_eager_plans(graph):
+    """New claims that rank last (a second dataset), changed claims on what one dataset alone
+    claims (a corrected one), and what is derived again from every claim (a withdrawal, a merge,
+    a claim ranked before others: read first, then written): each found by element id and set
+    from maps, reading nothing it writes."""
     for kind in ("records", "facts"):
-        for name in (f"claims/append_{kind}", f"claims/replace_{kind}"):
-            q = querylib.get(name)
-            assert _eagers(graph, q.text, q.param_names) == [], name
-
-
-def test_records_and_facts_are_derived_again_without_eager_plans(graph):
-    """What a withdrawal, a merge or a claim ranked before others derives again from every
-    claim (graph/derivation.py), read first and written by a statement that reads nothing it
-    writes."""
-    for kind in ("records", "facts"):
-        for name in (f"claims/of_{kind}", f"claims/derive_{kind}"):
-            q = querylib.get(name)
-            assert _eagers(graph, q.text, q.param_names) == [], name
+        for step in ("append", "replace", "of", "derive"):
+            q = querylib.get(f"claims/{step}_{kind}")
+            assert _eagers(graph, q.text, q.param_names) == [], q.name
