@@ -35,7 +35,7 @@ def _unique(items) -> list:
 def templated(name: str, props: tuple[str, ...]) -> str:
     """Statement `name` with the keys of a batch's values named in its template (`/*props*/`,
     claims/create_facts: the planner sees what it writes, so its plan holds no Eager operator):
-    identifiers only, a row with another key goes through claims/put_<kind>."""
+    identifiers only, a row with another key goes through `_settle_facts`."""
     if not all(map(IDENTIFIER.match, props)):
         raise ValueError(f"not identifiers: {props}")
     return querylib.get(name).text.replace("/*props*/", "".join(f"{k}: $rows[i].props.{k}, " for k in props))
@@ -97,7 +97,7 @@ def _write_known(tx, name: str, found: list[dict], after: list[dict], said: list
     `after` (claims/<name>)."""
     given = {"elements": [f["element"] for f in found], "said": said,
              "values": [_changed(f["values"], a) for f, a in zip(found, after)]}
-    if "claim" in found[0]:
+    if found[0]["claim"] is not None:  # a changed claim (replace_*), not a new one (append_*)
         given["claims"] = [f["claim"] for f in found]
     return writes.run(tx, f"claims/{name}", given | params)[1]
 
@@ -158,6 +158,55 @@ def _replace_facts(tx, rows: list[dict], found: list[dict], params: dict) -> Cou
     return _write_known(tx, "replace_facts", found, [sole_fact(r, dataset) for r in rows], said, params)
 
 
+def _write_claims(tx, found: list[dict], said: list[dict], params: dict) -> Counter:
+    """Set again the claims the graph holds (`found` with the element id of each, or None),
+    create the others."""
+    known = [(f["claim"], s) for f, s in zip(found, said) if f["claim"] is not None]
+    done = Counter()
+    if known:
+        elements, given = zip(*known)
+        done += writes.run(tx, "claims/set_claims", {"elements": list(elements), "said": list(given), **params})[1]
+    if new := [s for f, s in zip(found, said) if f["claim"] is None]:
+        done += writes.run(tx, "claims/add_claims", {"said": new, **params})[1]
+    return done
+
+
+def _settle_records(tx, rows: list[dict], found: list[dict], params: dict, made: set[str]) -> Counter:
+    """The rows no cheaper statement takes (a claim that protects, one ranked before others,
+    one a merge took in, a record whose labels or claim were taken off by hand): each record
+    made if the graph lacks it (and this batch did not make it: `made`, the ids of those it
+    created) or given the labels it lacks, each claim written whole, and the records derived
+    again from every claim on them."""
+    dataset = params["dataset"]
+    done = Counter()
+    missing: dict[str, set] = {}
+    for r, f in zip(rows, found):
+        if f["element"] is None and r["node"] not in made:
+            missing.setdefault(r["node"], set()).update(r["labels"])
+    if missing:
+        done += writes.run(tx, "claims/add_records", {"ids": list(missing),
+                                                      "labels": [sorted(v) for v in missing.values()]})[1]
+    if lacking := {f["element"]: f["lacks"] for f in found if f["element"] is not None and f["lacks"]}:
+        writes.run(tx, "claims/label_records", {"elements": list(lacking), "labels": list(lacking.values())})
+    done += _write_claims(tx, found, [r["props"] | record_claim(r, dataset) for r in rows], params)
+    return done + derive_records(tx, [r["node"] for r in rows])
+
+
+def _settle_facts(tx, rows: list[dict], found: list[dict], params: dict, made: set[str]) -> Counter:
+    """The facts no cheaper statement takes (a claim ranked before others, a changed claim on
+    what others claim too, keys claims/create_facts cannot name, a fact deleted by hand): each
+    fact made if the graph lacks it, each claim written whole, and the facts derived again from
+    every claim on them."""
+    dataset = params["dataset"]
+    done = Counter()
+    if missing := list({_RELATIONS.key(r): r for r, f in zip(rows, found)
+                        if f["element"] is None and _RELATIONS.key(r) not in made}.values()):
+        done += writes.run(tx, "claims/add_facts", _fact_ends(missing, "subject_node", "object_node"))[1]
+    done += _write_claims(tx, found, [r["props"] | fact_claim(r, dataset) for r in rows], params)
+    return done + derive_facts(tx, [{"id": r["id"], "type": r["type"], "subject": r["subject_node"],
+                                     "object": r["object_node"]} for r in rows])
+
+
 def derive_records(tx, ids: Collection[str]) -> Counter:
     """Derive records again from every claim on them (what a put could not derive as it wrote,
     a withdrawal, a merge), and delete those no claim and no fact holds any more."""
@@ -213,7 +262,9 @@ class _Kind:
     # whether replace can take the row, when its changed claim is the only one
     replaceable: Callable[[dict, dict], bool]
     replace: Callable[[Any, list[dict], list[dict], dict], Counter]
-    derive: Callable[[Any, list], Counter]  # derive_records or derive_facts
+    # the rest: each made if missing (and not made by create in the same batch: the keys of
+    # what it made), its claim written whole, derived again from every claim
+    settle: Callable[[Any, list[dict], list[dict], dict, set[str]], Counter]
     # Which rows of a batch the graph cannot hold, without asking it: a record it did not hold
     # before this load, a fact with such a record at one end (as said: a merge may have moved it).
     surely_new: Callable[[list[dict], NewToGraph], list[bool]]
@@ -245,37 +296,38 @@ def _adds_to_record(row: dict, _found: dict) -> bool:
     return row["id"] == row["node"] and not props.get("protected") and props.get("pseudonym") is None
 
 
-def _keeps_labels(row: dict, found: dict) -> bool:
+def _keeps_labels(_row: dict, found: dict) -> bool:
     """A record that has its labels already (claims/replace_records sets none)."""
-    return set(row["labels"]) <= set(found["labels"])
+    return not found["lacks"]
 
 
 # A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
 # keys are named in claims/create_facts: only identifiers can be.
-_NODES = _Kind("nodes", ("id", "node"), lambda r: r["id"], lambda r: r["id"] == r["node"],
+_NODES = _Kind("nodes", ("id", "node", "labels"), lambda r: r["id"], lambda r: r["id"] == r["node"],
                _create_records, _adds_to_record, _append_records, _keeps_labels, _replace_records,
-               derive_records, _records_surely_new)
+               _settle_records, _records_surely_new)
 _RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
                    _named, _create_facts, _any, _append_facts, _any, _replace_facts,
-                   derive_facts, _facts_surely_new)
+                   _settle_facts, _facts_surely_new)
 
 
 def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bool) -> Work:
     """A batch of records or facts: those the graph has never seen are created outright (most
     rows of a first load), new claims that rank after every other are added to what the graph
     holds (most rows of a second dataset), and changed claims on what no other dataset claims
-    are set again with its values (a corrected dataset), by statements whose plans hold no Eager
-    operator; rows that say again what this dataset's claims say only touch the claims; the
-    rest are merged with what is there (claims/put_<kind>) and derived again from every
-    claim on them. Only the rows validation could not show to be new are looked up in the
-    graph, by the statement that touches the unchanged ones (claims/unchanged_<kind>): given
-    only the fields that find them when the dataset had no claim before this load (so none can
-    be unchanged)."""
+    are set again with its values (a corrected dataset); rows that say again what this
+    dataset's claims say only touch the claims; the rest have their claims written whole and
+    are derived again from every claim on them (`_settle_records`, `_settle_facts`). No
+    statement's plan holds an Eager operator. Only the rows validation could not show to be new
+    (and create take) are looked up in the graph, by the statement that touches the unchanged
+    ones (claims/unchanged_<kind>), which returns the element ids the writes after find them
+    by: given only the fields that find them when the dataset had no claim before this load
+    (so none can be unchanged)."""
     def work(tx, batch: list[dict]) -> Counter:
-        sure = kind.surely_new(batch, new_to_graph)
+        sure = [s and kind.creatable(r) for r, s in zip(batch, kind.surely_new(batch, new_to_graph))]
         done = Counter()
         unchanged = absent = set()
-        last, sole = {}, {}
+        held = {}
         if asked := [r for r, s in zip(batch, sure) if not s]:
             if not claimed_before:
                 asked = [{f: r[f] for f in kind.found_by} for r in asked]
@@ -283,30 +335,28 @@ def _put(kind: _Kind, params: dict, new_to_graph: NewToGraph, claimed_before: bo
                 "rows": asked, "dataset": params["dataset"], "priority": params["priority"], "run": params["run"]})
             done += counts
             unchanged, absent = set(found["unchanged"]), set(found["absent"])
-            last = {x["id"]: x for x in found["last"]}
-            sole = {x["id"]: x for x in found["sole"]}
+            held = {x["id"]: x for x in found["held"]}
         fresh, appended, replaced, rest = [], [], [], []
         for r, s in zip(batch, sure):
             key = kind.key(r)
-            if s or key not in unchanged:
-                if kind.creatable(r) and (s or key in absent):
-                    fresh.append(r)
-                elif key in last and kind.appendable(r, last[key]):
-                    appended.append(r)
-                elif key in sole and kind.replaceable(r, sole[key]):
-                    replaced.append(r)
+            if s or (key in absent and kind.creatable(r)):
+                fresh.append(r)
+            elif key not in unchanged:
+                h = held.get(key) or {"found": "absent", "element": None, "claim": None, "lacks": []}
+                if h["found"] == "last" and kind.appendable(r, h):
+                    appended.append((r, h))
+                elif h["found"] == "sole" and kind.replaceable(r, h):
+                    replaced.append((r, h))
                 else:
-                    rest.append(r)
+                    rest.append((r, h))
         if fresh:
             done += kind.create(tx, fresh, params)
         # before the rest: a merged row there may derive the same record again
-        if appended:
-            done += kind.append(tx, appended, [last[kind.key(r)] for r in appended], params)
-        if replaced:
-            done += kind.replace(tx, replaced, [sole[kind.key(r)] for r in replaced], params)
+        for step, taken in ((kind.append, appended), (kind.replace, replaced)):
+            if taken:
+                done += step(tx, *map(list, zip(*taken)), params)
         if rest:
-            returned, counts = writes.run(tx, f"claims/put_{kind.name}", {"rows": rest, **params})
-            done += counts + kind.derive(tx, returned[0]["targets"])
+            done += kind.settle(tx, *map(list, zip(*rest)), params, set(map(kind.key, fresh)))
         return done
     return work
 

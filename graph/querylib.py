@@ -91,7 +91,7 @@ def _file(name: str) -> CypherFile:
 
 @lru_cache(maxsize=None)
 def get(name: str) -> CypherFile:
-    """A statement by its path under cypher/, e.g. `claims/put_nodes`, ready to run: one that
+    """A statement by its path under cypher/, e.g. `claims/append_records`, ready to run: one that
     runs `after` another comes with the other's text before its own."""
     own = _file(name)
     if not own.after:

@@ -30,6 +30,42 @@ def test_what_the_graph_holds_is_written_and_derived_without_eager_plans(graph):
     a claim ranked before others: read first, then written): each found by element id and set
     from maps, reading nothing it writes."""
     for kind in ("records", "facts"):
-        for step in ("append", "replace", "of", "derive"):
+        for step in ("append", "replace", "of", "derive", "add"):
             q = querylib.get(f"claims/{step}_{kind}")
             assert _eagers(graph, q.text, q.param_names) == [], q.name
+
+
+def test_the_rest_is_settled_without_eager_plans(graph):
+    """Rows no cheaper statement takes (a claim that protects, one ranked before others, a
+    merged id, a label changed): looked up, made bare or labelled, their claims written whole,
+    each statement finding what it writes by element id or creating it."""
+    for name in ("claims/label_records", "claims/add_claims", "claims/set_claims"):
+        q = querylib.get(name)
+        assert _eagers(graph, q.text, q.param_names) == [], name
+
+
+def test_no_statement_a_load_runs_plans_an_eager_operator(graph, tmp_path, monkeypatch):
+    """Whatever rows a load meets (new ones, a second dataset's, unchanged, corrected, of a
+    dataset of higher priority, a claim that protects), every statement it runs on its
+    batches plans no Eager operator: checked on what the loads ran, not on a list."""
+    from graph import writes
+    from ingest.load import ingest
+    from tests.datasets import small
+    from tests.test_claims import press
+    ran = set()
+    real = writes.run
+    monkeypatch.setattr(writes, "run", lambda tx, name, params: ran.add(name) or real(tx, name, params))
+    ingest(graph, small(tmp_path / "a", name="case-file"))
+    ingest(graph, press(tmp_path / "b"))
+    ingest(graph, press(tmp_path / "b"), force=True)
+    ingest(graph, small(tmp_path / "a2", name="case-file", people=[
+        {"id": "person:officer", "name": "Officer Uno", "sources": "src:a"},
+        {"id": "person:victim", "name": "Victim", "protected": "yes", "pseudonym": "W.", "sources": "src:a"}]))
+    court = press(tmp_path / "court", name="court")
+    (court / "dataset.yaml").write_text("name: court\ntitle: Court file\npriority: 5\n", encoding="utf-8")
+    ingest(graph, court)
+    assert {"claims/create_records", "claims/append_records", "claims/replace_records", "claims/add_claims",
+            "claims/set_claims", "claims/derive_records", "claims/derive_facts"} <= ran
+    for name in sorted(ran):
+        q = querylib.get(name)
+        assert _eagers(graph, q.text, q.param_names) == [], name

@@ -40,9 +40,7 @@ def test_no_relationship_is_indexed_and_the_indexes_earlier_versions_made_on_the
 
 
 def test_ids_are_unique_across_labels(graph):
-    graph.write("claims/put_nodes", dataset="t", priority=0, run="run:t", now=None, rows=[
-        {"id": "x:1", "node": "x:1", "label": "Person", "labels": ["Person", "Actor"], "props": {"name": "A"},
-         "sources": []}])
+    graph.write("claims/add_records", ids=["x:1"], labels=[["Person", "Actor"]])
     with pytest.raises(ConstraintError):
         graph.driver.execute_query("CREATE (:Entity:Unit {id: 'x:1'})", database_=graph.database)
 

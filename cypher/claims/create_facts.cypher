@@ -1,6 +1,6 @@
 // name: claims/create_facts
 // purpose: Create a batch of relationships the graph does not hold yet (claims/unchanged_relations finds them), each with this dataset's claim and the values it gives.
-// param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/put_relations
+// param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/unchanged_relations
 // param: sources - for each row, its sources, each once
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)

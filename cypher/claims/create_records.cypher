@@ -1,6 +1,6 @@
 // name: claims/create_records
 // purpose: Create a batch of records the graph does not hold yet (claims/unchanged_nodes finds them), each with this dataset's claim and the values it gives.
-// param: props - for each record, the values its dataset gives (a row's `props`, as for claims/put_nodes)
+// param: props - for each record, the values its dataset gives (a row's `props`, as for claims/unchanged_nodes)
 // param: records - for each record, {id, aliases, sources, name_keys, datasets}: its aliases but its name, or null, and its sources, each once
 // param: labels - for each record, the labels it carries besides Entity
 // param: claims - for each record, its claim's {id, target, label, sources, name_keys}

@@ -12,7 +12,7 @@
 //   `sole_record`, as for claims/create_records); a value the claim no longer gives is set to
 //   null, which removes it. Record and claim are found by element id and set from maps, reading
 //   nothing this writes (claims/append_records). The record keeps its labels (graph/claims.py
-//   sends a row whose label changed to claims/put_nodes); claims/unlink_sources and
+//   settles a row whose label changed with the rest: `_settle_records`); claims/unlink_sources and
 //   link_sources mend its MENTIONS links after.
 UNWIND range(0, size($elements) - 1) AS i
 MATCH (target)

@@ -1,6 +1,6 @@
 // name: claims/unchanged_relations
-// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; those whose new claim would rank after every other are returned with the fact's values and element id, for claims/append_facts; those whose changed claim is the only one on the fact are returned with its values and the element ids of fact and claim, for claims/replace_facts; the rest go to claims/put_relations.
-// param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}, as for claims/put_relations; only {id, type, subject_node, object_node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
+// purpose: Sort the rows of a batch of facts that validation could not show to be new: those that say exactly what this dataset's claim on the fact says already have that claim touched (said again by this load, so `ingest --replace` keeps it) and nothing else; those the graph does not hold (no claim of this dataset, no relationship of that id between the same records) are returned, for claims/create_facts; every other row is returned with what the graph holds of it (`held`): how it was found, the element ids of fact and claim and, for a new claim that would rank after every other (`last`, for claims/append_facts) or a changed claim that is the only one on the fact (`sole`, for claims/replace_facts), the fact's values. The rest have their claims written whole and their facts derived again (graph/claims.py: `_settle_facts`).
+// param: rows - a list of {id, type, subject, object, subject_node, object_node, props, sources}: subject and object as the dataset says them, the *_node ids the records they are now (graph/decisions.py); only {id, type, subject_node, object_node} when the dataset has no claim in the graph (claims/dataset_held), so that no row is unchanged
 // param: dataset - the dataset name
 // param: priority - the dataset's priority (dataset.yaml, default 0)
 // param: run - the IngestRun id of this load
@@ -21,14 +21,19 @@ WITH row, c, c IS NOT NULL AND coalesce(
 OPTIONAL MATCH (a:Entity {id: CASE WHEN same THEN null ELSE row.subject_node END})
 OPTIONAL MATCH (b:Entity {id: CASE WHEN same THEN null ELSE row.object_node END})
 OPTIONAL MATCH (a)-[r {id: row.id}]->(b) WHERE type(r) = row.type
-WITH row, c, same, r, properties(r) AS values
-WITH collect(CASE WHEN same THEN c END) AS touched,
-     collect(CASE WHEN same THEN row.id + '|' + row.type END) AS unchanged,
-     collect(CASE WHEN c IS NULL AND r IS NULL THEN row.id + '|' + row.type END) AS absent,
-     collect(CASE WHEN c IS NULL AND r IS NOT NULL AND size(coalesce(r.datasets, [])) > 0 AND NOT $dataset IN r.datasets
-                       AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NOT NULL AND o.priority < $priority }
-                  THEN {id: row.id + '|' + row.type, values: values, element: elementId(r)} END) AS last,
-     collect(CASE WHEN c IS NOT NULL AND NOT same AND r.datasets = [$dataset]
-                  THEN {id: row.id + '|' + row.type, values: values, element: elementId(r), claim: elementId(c)} END) AS sole
+WITH row, c, r, properties(r) AS values, CASE
+       WHEN same THEN 'unchanged'
+       WHEN c IS NULL AND r IS NULL THEN 'absent'
+       WHEN c IS NULL AND size(coalesce(r.datasets, [])) > 0 AND NOT $dataset IN r.datasets
+            AND NOT EXISTS { MATCH (o:Claim {target: row.id}) WHERE o.relation IS NOT NULL AND o.priority < $priority }
+         THEN 'last'
+       WHEN c IS NOT NULL AND r.datasets = [$dataset] THEN 'sole'
+       ELSE 'other' END AS found
+WITH collect(CASE WHEN found = 'unchanged' THEN c END) AS touched,
+     collect(CASE WHEN found = 'unchanged' THEN row.id + '|' + row.type END) AS unchanged,
+     collect(CASE WHEN found = 'absent' THEN row.id + '|' + row.type END) AS absent,
+     collect(CASE WHEN found IN ['last', 'sole', 'other']
+                  THEN {id: row.id + '|' + row.type, found: found, element: elementId(r), claim: elementId(c),
+                        values: CASE WHEN found <> 'other' THEN values END} END) AS held
 FOREACH (c IN touched | SET c.last_run = $run)
-RETURN unchanged, absent, last, sole, size(touched) AS claims_written
+RETURN unchanged, absent, held, size(touched) AS claims_written
