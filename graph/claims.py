@@ -112,7 +112,8 @@ def _relink(tx, nodes: list[str], current: list[dict], after: list[dict]) -> Non
     if links := changes(cited, had):
         writes.run(tx, "claims/link_sources", {"links": links})
     if gone := changes(had, cited):
-        writes.run(tx, "claims/unlink_sources", {"links": gone})
+        found, _ = writes.run(tx, "claims/mentions", {"links": gone})
+        writes.run(tx, "claims/unlink_sources", {"elements": [m["element"] for m in found]})
 
 
 def _append_records(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
@@ -220,8 +221,14 @@ def derive_records(tx, ids: Collection[str]) -> Counter:
                                                     "values": list(map(_changed, current, after))})[1]
     _relink(tx, nodes, current, after)
     if unclaimed := [f["id"] for f in found if not f["claims"]]:
-        done += writes.run(tx, "claims/drop_unclaimed_records", {"ids": unclaimed})[1]
+        done += _drop_unclaimed_records(tx, unclaimed)
     return done
+
+
+def _drop_unclaimed_records(tx, ids: list[str]) -> Counter:
+    """Delete the records of `ids` that no claim and no fact holds any more."""
+    found, _ = writes.run(tx, "claims/unclaimed_records", {"ids": ids})
+    return writes.run(tx, "claims/drop_records", {"elements": [n["element"] for n in found]})[1] if found else Counter()
 
 
 def derive_facts(tx, facts: list[dict]) -> Counter:
@@ -236,10 +243,9 @@ def derive_facts(tx, facts: list[dict]) -> Counter:
         done += writes.run(tx, "claims/derive_facts", {
             "elements": [f["element"] for f in claimed],
             "values": [_changed(f["values"], derivation.fact(f["claims"])) for f in claimed]})[1]
-    if unclaimed := [facts[f["i"]] for f in found if not f["claims"]]:
-        done += writes.run(tx, "claims/drop_unclaimed_facts", _fact_ends(unclaimed))[1]
-        done += writes.run(tx, "claims/drop_unclaimed_records",
-                           {"ids": _unique(f[end] for f in unclaimed for end in ("subject", "object"))})[1]
+    if unclaimed := [f for f in found if not f["claims"]]:
+        done += writes.run(tx, "claims/drop_facts", {"elements": [f["element"] for f in unclaimed]})[1]
+        done += _drop_unclaimed_records(tx, _unique(facts[f["i"]][end] for f in unclaimed for end in ("subject", "object")))
     return done
 
 
@@ -383,15 +389,16 @@ def withdraw(graph: Graph, dataset: str, *, keep_run: str | None = None,
     """Take out a dataset's claims (all of them, or those `keep_run` did not write):
     relationship claims first, so a node's last fact is gone before the node is judged."""
     batch_size = batch_size or config.batch_size()
-    withdraw_text = querylib.get("claims/withdraw").text
     ident = Identity.of(graph)  # a fact's claim says its ends as the dataset did; merges may have moved them
     totals: Counter = Counter()
 
     def work(tx, relations: bool) -> Counter:
-        targets = [r["target"] for r in tx.run(withdraw_text, dataset=dataset, relations=relations,
-                                                keep_run=keep_run, limit=batch_size)]
-        if not targets:
+        found, _ = writes.run(tx, "claims/of_dataset", {"dataset": dataset, "relations": relations,
+                                                        "keep_run": keep_run, "limit": batch_size})
+        if not found:
             return Counter()
+        writes.run(tx, "claims/drop_claims", {"elements": [c["element"] for c in found]})
+        targets = [c["target"] for c in found]
         if relations:
             targets = [{**t, "subject": ident.canonical(t["subject"]), "object": ident.canonical(t["object"])}
                        for t in targets]

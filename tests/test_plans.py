@@ -46,11 +46,12 @@ def test_the_rest_is_settled_without_eager_plans(graph):
 
 def test_no_statement_a_load_runs_plans_an_eager_operator(graph, tmp_path, monkeypatch):
     """Whatever rows a load meets (new ones, a second dataset's, unchanged, corrected, of a
-    dataset of higher priority, a claim that protects), every statement it runs on its
-    batches plans no Eager operator: checked on what the loads ran, not on a list."""
+    dataset of higher priority, a claim that protects), and a removal and a `--replace` that
+    withdraw, every statement they run on their batches plans no Eager operator: checked on
+    what they ran, not on a list."""
     from graph import writes
     from ingest.load import ingest
-    from tests.datasets import small
+    from tests.datasets import small, write_dataset
     from tests.test_claims import press
     ran = set()
     real = writes.run
@@ -61,11 +62,21 @@ def test_no_statement_a_load_runs_plans_an_eager_operator(graph, tmp_path, monke
     ingest(graph, small(tmp_path / "a2", name="case-file", people=[
         {"id": "person:officer", "name": "Officer Uno", "sources": "src:a"},
         {"id": "person:victim", "name": "Victim", "protected": "yes", "pseudonym": "W.", "sources": "src:a"}]))
-    court = press(tmp_path / "court", name="court")
+    court = write_dataset(tmp_path / "court", "court", sources=[{"id": "src:court", "title": "Court file", "kind": "report"}],
+                          people=[{"id": "person:victim", "name": "Victim V", "sources": "src:court"},
+                                  {"id": "person:clerk", "name": "Clerk", "sources": "src:court"}])
     (court / "dataset.yaml").write_text("name: court\ntitle: Court file\npriority: 5\n", encoding="utf-8")
     ingest(graph, court)
+    claims.remove(graph, "court")
+    # a new version without the posting and the victim, the officer citing another source
+    ingest(graph, small(tmp_path / "a3", name="case-file", people=[
+        {"id": "person:officer", "name": "Officer Uno", "sources": "src:b"}],
+        sources=[{"id": "src:a", "title": "Report A", "kind": "report"},
+                 {"id": "src:b", "title": "Report B", "kind": "report"}],
+        relations=[]), replace=True, unprotect=True)
     assert {"claims/create_records", "claims/append_records", "claims/replace_records", "claims/add_claims",
-            "claims/set_claims", "claims/derive_records", "claims/derive_facts"} <= ran
+            "claims/set_claims", "claims/derive_records", "claims/derive_facts", "claims/drop_claims",
+            "claims/unlink_sources", "claims/drop_records", "claims/drop_facts"} <= ran
     for name in sorted(ran):
         q = querylib.get(name)
         assert _eagers(graph, q.text, q.param_names) == [], name

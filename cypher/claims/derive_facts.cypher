@@ -5,7 +5,7 @@
 // mode: write
 // note: as claims/derive_records: found by element id, where its id would take both its ends
 //   (a third of the time of this statement, in a probe of 500 facts), and set from a map with
-//   no Eager operator. claims/drop_unclaimed_facts deletes a fact no claim holds any more.
+//   no Eager operator. claims/drop_facts deletes a fact no claim holds any more.
 UNWIND range(0, size($elements) - 1) AS i
 MATCH ()-[target]->()
 WHERE elementId(target) = $elements[i]

@@ -7,8 +7,8 @@
 //   a map of any keys reads nothing the statement writes and the plan holds no Eager operator
 //   (claims/create_records says why an element of a parameter is read by index). Any key a
 //   record holds is derived, one typed by hand in Neo4j Browser too. claims/unlink_sources and
-//   link_sources mend the records' MENTIONS links after, claims/drop_unclaimed_records deletes
-//   those no claim and no fact holds any more.
+//   link_sources mend the records' MENTIONS links after, claims/unclaimed_records and
+//   drop_records delete those no claim and no fact holds any more.
 UNWIND range(0, size($elements) - 1) AS i
 MATCH (target)
 WHERE elementId(target) = $elements[i]
