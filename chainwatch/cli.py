@@ -854,8 +854,11 @@ def unmerge(decision: str = typer.Argument(..., metavar="ID", help="The merged i
     from graph.decisions import DecisionError, unmerge as undo
 
     done = _using_graph(home, lambda g: undo(g, decision), DecisionError)
-    if "record" in done:
+    if done.get("record"):
         out.print(f"Gave {done['record']} its record back from {done['from']} (decision {done['decision']} undone).")
+    elif "record" in done:
+        out.print(f"Deleted decision {done['decision']}: no dataset describes {done['from']} any more, "
+                  "so there was no record to give back.")
     else:
         out.print(f"Deleted decision {done['decision']}.")
 

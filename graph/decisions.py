@@ -69,6 +69,11 @@ def unmerge(graph: Graph, decision: str) -> dict:
     if merged not in ident.merged_into:
         raise DecisionError(f"no merge took in '{merged}'; `chainwatch resolve --decided` lists the decisions")
     final, members = ident.canonical(merged), ident.members(merged)
+    if not graph.read("decisions/records", ids=[final])[0]["exists"]:
+        # Every dataset that described the record was removed: no record, claim or fact is left
+        # to give back, but the decision would still send what later loads say of the id there.
+        graph.write("decisions/undo", id=f"merge:{merged}")
+        return {"decision": f"merge:{merged}", "record": None, "from": final}
     found = graph.read("decisions/labels", final=final, members=members)[0]["labels"]
     vocab = load_vocabulary()
     labels = vocab.labels[found[0]].labels if found else []

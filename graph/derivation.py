@@ -26,9 +26,12 @@ def _not_first(rules: tuple[str, ...]) -> frozenset[str]:
 
 def ranked(claims: list[dict]) -> list[dict]:
     """Claims in the order the policy takes them: the dataset's priority (higher first), then
-    the earliest loaded, then the dataset's name."""
+    the earliest loaded, then the dataset's name. One dataset's claims on a merged record tie
+    on all three: the record's own claim comes first (its id is the dataset's and the record's),
+    then the others by id, so the order never depends on the order the server returns them."""
     return sorted(claims, key=lambda c: (-(c.get("priority") or 0), c.get("first_loaded") is None,
-                                         c.get("first_loaded"), c["dataset"]))
+                                         c.get("first_loaded"), c["dataset"],
+                                         c.get("id") != f"{c['dataset']}|{c.get('target')}", c.get("id") or ""))
 
 
 def _union(*lists) -> list:

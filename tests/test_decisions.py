@@ -171,6 +171,25 @@ def test_a_chain_of_merges_unmerges_one_link_at_a_time(two, tmp_path):
     assert dump_of(two, tmp_path / "after-all") == before
 
 
+def test_a_merge_whose_record_every_dataset_left_is_undone_and_no_longer_steers_loads(cli, two, tmp_path):
+    """Both datasets that described a merged record are removed: the record is gone, the merge
+    decision is not. Undoing it deletes the decision (there is nothing to give back), and a
+    later load that names the taken id gets a record of its own again."""
+    merge(two, CYRILLIC_OFFICER, LATIN_OFFICER)
+    claims.remove(two, "press")
+    claims.remove(two, "case-file", unprotect=True)
+    done = cli("unmerge", LATIN_OFFICER)
+    assert done.returncode == 0
+    assert f"Deleted decision merge:{LATIN_OFFICER}: no dataset describes {CYRILLIC_OFFICER} any more" in done.stdout
+    assert not Identity.of(two).merged_into
+    assert not cypher(two, "MATCH (d:Decision) RETURN d.id AS id")
+    ingest(two, case_file(tmp_path / "a"))
+    ingest(two, press(tmp_path / "b"))
+    assert cypher(two, f"MATCH (n:Person) WHERE n.id IN ['{CYRILLIC_OFFICER}', '{LATIN_OFFICER}'] "
+                       "RETURN n.id AS id, n.merged_ids AS merged ORDER BY id") == [
+        {"id": CYRILLIC_OFFICER, "merged": None}, {"id": LATIN_OFFICER, "merged": None}]
+
+
 @pytest.mark.parametrize("a, b, says", [
     (CYRILLIC_OFFICER, CYRILLIC_OFFICER, "already one record"),
     (CYRILLIC_OFFICER, "person:nobody", "no record 'person:nobody'"),

@@ -26,6 +26,17 @@ def test_claims_are_taken_by_priority_then_first_loaded_then_dataset_name():
         assert record["datasets"] == ["c", "d", "a", "b"]
 
 
+
+def test_one_datasets_claims_on_a_merged_record_rank_the_records_own_first_whatever_the_order():
+    """A merge of two ids one dataset gave leaves two claims that tie on priority, load time
+    and dataset: the record's own claim (the id the merge kept) names it, and the order never
+    depends on the order the server returns them."""
+    claims = [claim("ngo", said="person:c", name="C"), claim("ngo", name="A"), claim("ngo", said="person:b", name="B")]
+    for order in permutations(claims):
+        record = derivation.record(list(order))
+        assert record["name"] == "A" and record["aliases"] == ["B", "C"]
+        assert record["merged_ids"] == ["person:b", "person:c"]
+
 def test_a_record_takes_every_name_sources_and_the_first_value_given():
     record = derivation.record([
         claim("court", priority=5, name="Officer Primo", sources=["src:c"], name_keys=["primo"]),
