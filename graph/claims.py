@@ -50,12 +50,27 @@ def _create_facts(tx, rows: list[dict], params: dict) -> Counter:
 
 def sole_record(row: dict, dataset: str) -> dict:
     """The values of a record one dataset alone claims: its one claim's, by the policy."""
-    return derivation.add_to_record({}, row["props"] | record_claim(row, dataset) | {"dataset": dataset})
+    return derivation.add_to_record({}, record_said(row, dataset) | {"dataset": dataset})
 
 
 def sole_fact(row: dict, dataset: str) -> dict:
     """The values of a fact one dataset alone claims."""
-    return derivation.add_to_fact({}, row["props"] | fact_claim(row, dataset) | {"dataset": dataset})
+    return derivation.add_to_fact({}, fact_said(row, dataset) | {"dataset": dataset})
+
+
+def record_said(row: dict, dataset: str) -> dict:
+    """A dataset's claim on a record, whole: its keys and every value the row gives."""
+    return row["props"] | record_claim(row, dataset)
+
+
+def fact_said(row: dict, dataset: str) -> dict:
+    """A dataset's claim on a fact, whole."""
+    return row["props"] | fact_claim(row, dataset)
+
+
+def _set_again(said: dict) -> dict:
+    """A claim set again keeps its id."""
+    return {k: v for k, v in said.items() if k != "id"}
 
 
 def record_claim(row: dict, dataset: str) -> dict:
@@ -120,7 +135,7 @@ def _append_records(tx, rows: list[dict], found: list[dict], params: dict) -> Co
     """Add to records a new claim each that ranks after every other: the policy adds it to
     what each record holds, without reading the other claims."""
     dataset = params["dataset"]
-    said = [r["props"] | record_claim(r, dataset) for r in rows]
+    said = [record_said(r, dataset) for r in rows]
     current = [f["values"] for f in found]
     after = [derivation.add_to_record(now, c | {"dataset": dataset}) for now, c in zip(current, said)]
     done = _write_known(tx, "append_records", found, after, said, params)
@@ -132,7 +147,7 @@ def _replace_records(tx, rows: list[dict], found: list[dict], params: dict) -> C
     """Set again the changed claims on records no other dataset claims, and their values."""
     dataset = params["dataset"]
     after = [sole_record(r, dataset) for r in rows]
-    said = [r["props"] | {k: v for k, v in record_claim(r, dataset).items() if k != "id"} for r in rows]
+    said = [_set_again(record_said(r, dataset)) for r in rows]
     done = _write_known(tx, "replace_records", found, after, said, params)
     _relink(tx, [r["node"] for r in rows], [f["values"] for f in found], after)
     return done
@@ -147,7 +162,7 @@ def _fact_ends(rows: list[dict], subject: str = "subject", obj: str = "object") 
 def _append_facts(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
     """Add to facts a new claim each that ranks after every other."""
     dataset = params["dataset"]
-    said = [r["props"] | fact_claim(r, dataset) for r in rows]
+    said = [fact_said(r, dataset) for r in rows]
     return _write_known(tx, "append_facts", found, [derivation.add_to_fact(f["values"], c | {"dataset": dataset})
                                                     for f, c in zip(found, said)], said, params)
 
@@ -155,7 +170,7 @@ def _append_facts(tx, rows: list[dict], found: list[dict], params: dict) -> Coun
 def _replace_facts(tx, rows: list[dict], found: list[dict], params: dict) -> Counter:
     """Set again the changed claims on facts no other dataset claims, and their values."""
     dataset = params["dataset"]
-    said = [r["props"] | {k: v for k, v in fact_claim(r, dataset).items() if k != "id"} for r in rows]
+    said = [_set_again(fact_said(r, dataset)) for r in rows]
     return _write_known(tx, "replace_facts", found, [sole_fact(r, dataset) for r in rows], said, params)
 
 
@@ -189,7 +204,7 @@ def _settle_records(tx, rows: list[dict], found: list[dict], params: dict, made:
                                                       "labels": [sorted(v) for v in missing.values()]})[1]
     if lacking := {f["element"]: f["lacks"] for f in found if f["element"] is not None and f["lacks"]}:
         writes.run(tx, "claims/label_records", {"elements": list(lacking), "labels": list(lacking.values())})
-    done += _write_claims(tx, found, [r["props"] | record_claim(r, dataset) for r in rows], params)
+    done += _write_claims(tx, found, [record_said(r, dataset) for r in rows], params)
     return done + derive_records(tx, [r["node"] for r in rows])
 
 
@@ -203,7 +218,7 @@ def _settle_facts(tx, rows: list[dict], found: list[dict], params: dict, made: s
     if missing := list({_RELATIONS.key(r): r for r, f in zip(rows, found)
                         if f["element"] is None and _RELATIONS.key(r) not in made}.values()):
         done += writes.run(tx, "claims/add_facts", _fact_ends(missing, "subject_node", "object_node"))[1]
-    done += _write_claims(tx, found, [r["props"] | fact_claim(r, dataset) for r in rows], params)
+    done += _write_claims(tx, found, [fact_said(r, dataset) for r in rows], params)
     return done + derive_facts(tx, [{"id": r["id"], "type": r["type"], "subject": r["subject_node"],
                                      "object": r["object_node"]} for r in rows])
 

@@ -107,7 +107,7 @@ class _Lines:
         record = _given(claims.sole_record(row, name)) | {"id": row["node"]}
         out.node(_node("Entity", row["node"], ["Entity", *row["labels"]], record))
         out.node(_node("Claim", f"{name}|{row['id']}", ["Claim"],
-                       _given(row["props"] | claims.record_claim(row, name)) | self.claim))
+                       _given(claims.record_said(row, name)) | self.claim))
         for s in record["sources"]:
             out.relationship(_link(s, "MENTIONS", row["node"], {}))
 
@@ -116,7 +116,7 @@ class _Lines:
         out.relationship(_link(row["subject_node"], row["type"], row["object_node"],
                                _given(claims.sole_fact(row, name)) | {"id": row["id"]}))
         out.node(_node("Claim", f"{name}|{row['id']}|{row['type']}", ["Claim"],
-                       _given(row["props"] | claims.fact_claim(row, name)) | self.claim))
+                       _given(claims.fact_said(row, name)) | self.claim))
 
 
 def _run_lines(name: str, counts: dict, run: dict, metadata: dict, out: importer.ImportFiles) -> None:
