@@ -7,7 +7,8 @@ interrupted load:
      a run that wrote nothing and stop: loading them again would change nothing
      (`force=True` loads anyway);
   1. validate everything, keeping what it makes on disk (ingest/spool.py: memory holds
-     the ids and a batch, not the dataset); any error and nothing is written;
+     a batch, not the dataset; ingest/remembered.py keeps the ids on disk too); any error
+     and nothing is written;
   2. record an IngestRun (dataset, file hashes, time);
   3. the dataset's claims on nodes in batches (sources first, so MENTIONS links
      find them), each batch deriving the nodes it touched (graph/claims.py);

@@ -4,7 +4,8 @@ A load checks every row before it writes any (a bad row must leave the graph as 
 was), so what validation makes has to wait somewhere until the last row is read.
 Kept in memory that was about 12 KB a row (1.2 GB at 100,000 people); here each
 batch of write-ready rows is pickled to a temporary file as validation makes it and
-read back a batch at a time for writing, so a load holds the ids and one batch.
+read back a batch at a time for writing, so a load holds one batch (and validation's
+latest ids: ingest/remembered.py).
 
 The files have no name (`tempfile.TemporaryFile`): nothing else can open them and
 the system deletes them when the load ends, however it ends. They hold what the

@@ -11,14 +11,12 @@ import gc
 import hashlib
 import re
 import unicodedata
-from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import networkx as nx
-import numpy as np
 
 from graph import dates
 from graph.values import HIDDEN
@@ -26,6 +24,7 @@ from graph.vocabulary import Column, Vocabulary, load
 from ingest import formats, types
 from ingest.problems import Problem
 from ingest.readers import RawDataset, Row
+from ingest.remembered import DefinedIds, FactRows
 
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 BIDI_CONTROLS = {"LRE", "RLE", "PDF", "LRO", "RLO", "LRI", "RLI", "FSI", "PDI"}  # Unicode's bidirectional classes
@@ -55,135 +54,6 @@ class Relation:
     props: dict
     sources: list[str]
     row: Row
-
-
-class DefinedIds:
-    """The ids a dataset defines, each with its label and where it was first defined packed in
-    one integer (line and place). The latest ids are in a dict; every FOLD of them are moved
-    into sorted arrays of their bytes, one array per length (ids are ASCII: ingest/types.py
-    ID_PATTERN), so a million ids take about 25 bytes each rather than 135 (a str, a dict
-    entry and an int each): in a dict they were most of what a million people's load held."""
-
-    FOLD = 65_536
-    IN_GRAPH = 1 << 62  # beside line and place: the graph held the id before this load
-
-    def __init__(self):
-        self._recent: dict[str, int] = {}
-        self._found: dict[str, int] = {}  # ids found in the arrays lately
-        self._packed: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # length: (sorted ids, where)
-        self._count = 0
-        self._places: list[tuple[str, str]] = []  # (file, label)
-        self._place_index: dict[tuple[str, str], int] = {}
-        self.asked_graph = False  # whether validation asked the graph about the ids (mark_in_graph)
-
-    def define(self, node_id: str, label: str, row: Row) -> tuple[str, int] | None:
-        """Record node_id; if it was defined before, return (file, line) of that first time."""
-        if (at := self._at(node_id)) is not None:
-            return self._places[at & 0xFFFF][0], (at & ~self.IN_GRAPH) >> 16
-        place = self._place_index.setdefault((row.file, label), len(self._places))
-        if place == len(self._places):
-            self._places.append((row.file, label))
-        self._recent[node_id] = row.line << 16 | place
-        self._count += 1
-        if len(self._recent) >= self.FOLD:
-            self._fold()
-        return None
-
-    def label(self, node_id: str) -> str | None:
-        at = self._at(node_id)
-        return None if at is None else self._places[at & 0xFFFF][1]
-
-    def recent_label(self, node_id: str) -> str | None:
-        """The label of an id defined or found lately (dict look-ups, without the arrays)."""
-        at = self._recent.get(node_id, self._found.get(node_id))
-        return None if at is None else self._places[at & 0xFFFF][1]
-
-    def labels(self, node_ids: list[str]) -> list[str | None]:
-        """The labels of many ids at once, None for those not defined: the arrays are
-        searched once a length, not once an id. What is found is kept a while (the units and
-        sources a dataset's facts name over and over)."""
-        at = [self._recent.get(i, self._found.get(i)) for i in node_ids]
-        missing = [k for k, a in enumerate(at) if a is None]
-        if len(self._found) > self.FOLD:
-            self._found = {}
-        for k, w in zip(missing, self._in_arrays([node_ids[k] for k in missing])):
-            if w is not None:
-                at[k] = self._found[node_ids[k]] = w
-        return [None if a is None else self._places[a & 0xFFFF][1] for a in at]
-
-    def __contains__(self, node_id: str) -> bool:
-        return self._at(node_id) is not None
-
-    def __len__(self) -> int:
-        return self._count
-
-    def _at(self, node_id: str) -> int | None:
-        return self._where([node_id])[0]
-
-    def _where(self, node_ids: list[str]) -> list[int | None]:
-        """Where each id was defined (None if not), from the dict, then the arrays."""
-        at = [self._recent.get(i) for i in node_ids]
-        missing = [k for k, a in enumerate(at) if a is None]
-        for k, w in zip(missing, self._in_arrays([node_ids[k] for k in missing])):
-            at[k] = w
-        return at
-
-    def _in_arrays(self, node_ids: list[str]) -> list[int | None]:
-        """Where each id was defined, from the arrays (None if not there): one search a length."""
-        at: list[int | None] = [None] * len(node_ids)
-        for where, ks, pos, hits in self._search(node_ids):
-            for k, hit, w in zip(ks, hits.tolist(), where[pos].tolist()):
-                if hit:
-                    at[k] = w
-        return at
-
-    def _search(self, node_ids: list[str]) -> Iterator[tuple[np.ndarray, list[int], np.ndarray, np.ndarray]]:
-        """For each length the ids have: its array of where they were defined, the indexes of
-        the ids of that length, their positions in its sorted ids, and whether each is there."""
-        by_length: dict[int, list[int]] = {}
-        for k, node_id in enumerate(node_ids):
-            if len(node_id) in self._packed and node_id.isascii():
-                by_length.setdefault(len(node_id), []).append(k)
-        for length, ks in by_length.items():
-            ids, where = self._packed[length]
-            keys = np.array([node_ids[k] for k in ks], dtype=f"S{length}")
-            pos = np.minimum(ids.searchsorted(keys), len(ids) - 1)
-            yield where, ks, pos, ids[pos] == keys
-
-    def mark_in_graph(self, node_ids: list[str]) -> None:
-        """Record that the graph held these ids before this load (validation asks it of every
-        id the dataset defines): the load looks up in the graph only what it cannot know is new."""
-        self._found = {}  # copies of what is marked now
-        elsewhere = []
-        for node_id in node_ids:
-            if node_id in self._recent:
-                self._recent[node_id] |= self.IN_GRAPH
-            else:
-                elsewhere.append(node_id)
-        for where, _, pos, hits in self._search(elsewhere):
-            where[pos[hits]] |= np.uint64(self.IN_GRAPH)
-
-    def new_to_graph(self, node_ids: list[str]) -> list[bool]:
-        """Whether each id is one this dataset defines that the graph did not hold before this
-        load; all False unless validation asked the graph (`asked_graph`)."""
-        if not self.asked_graph:
-            return [False] * len(node_ids)
-        return [a is not None and not a & self.IN_GRAPH for a in self._where(node_ids)]
-
-    def _fold(self) -> None:
-        """Move the recent ids into the sorted arrays (merged in, not sorted again)."""
-        by_length: dict[int, list[str]] = {}
-        for node_id in self._recent:
-            by_length.setdefault(len(node_id), []).append(node_id)
-        for length, new in by_length.items():
-            new.sort()
-            ids = np.array(new, dtype=f"S{length}")
-            where = np.fromiter((self._recent[i] for i in new), dtype=np.uint64, count=len(new))
-            if (old := self._packed.get(length)) is not None:
-                at = old[0].searchsorted(ids)
-                ids, where = np.insert(old[0], at, ids), np.insert(old[1], at, where)
-            self._packed[length] = (ids, where)
-        self._recent = {}
 
 
 @dataclass
@@ -277,8 +147,9 @@ def check_raw(raw: RawDataset, known_ids: KnownIds | None = None, vocab: Vocabul
               keep: Keep | None = None) -> Dataset:
     """Check a dataset already read (ingest reads first, to skip files loaded before unchanged).
     Each valid record goes to `keep` as it is made (by default, into the Dataset's lists): a
-    folder's rows are read one at a time, so a caller that spools them holds no more than the
-    ids in memory."""
+    folder's rows are read one at a time, and what must be remembered across them goes to disk
+    (ingest/remembered.py), so a caller that spools them holds about as much for a million
+    rows as for a thousand."""
     vocab = vocab or load()
     check = _Checker(raw, vocab)
     ds = Dataset(name=raw.name, path=raw.path, metadata=raw.metadata, hashes=raw.hashes,
@@ -431,8 +302,8 @@ def _relation(check: _Checker, row: Row, vocab: Vocabulary, default_conf: str) -
 
 class _References:
     """Every id a row names must be defined, in the dataset or in the graph, and be of a
-    kind its field allows. Ids still in DefinedIds' dict are judged at once, those in its
-    arrays in batches; the others are asked of the graph in batches once every record is read
+    kind its field allows. Ids still in DefinedIds' dicts are judged at once, those in its
+    database in batches; the others are asked of the graph in batches once every record is read
     (relations come last), so no list of all references is kept."""
 
     def __init__(self, check: _Checker, known_ids: KnownIds | None, vocab: Vocabulary, ids: DefinedIds):
@@ -483,7 +354,7 @@ class _References:
 
     def _resolve(self) -> None:
         """Judge the references pending: those to ids the dataset defined (looked up in the
-        arrays together) and, once every record is read, the others, against the graph.
+        database together) and, once every record is read, the others, against the graph.
         Until then, an id not yet defined waits (a record may come later that defines it)."""
         labels = self.ids.labels([i for _, _, i, _ in self.pending])
         outside = sorted({i for (_, _, i, _), label in zip(self.pending, labels) if label is None})
@@ -529,19 +400,16 @@ class _References:
 
 
 class _Facts:
-    """What is checked across relations once all are read: the same fact twice (found by its
-    id as a 64-bit number and its place packed in another, in arrays: a few megabytes for a
-    million facts) and loops in the hierarchy (its PART_OF links are kept, without their rows)."""
+    """What is checked across relations once all are read: the same fact twice (each fact's
+    id and place, on disk: ingest/remembered.py) and loops in the hierarchy (its PART_OF links
+    are kept, without their rows)."""
 
     def __init__(self):
-        self.keys = array("Q")  # the fact's id as a number
-        self.lines = array("Q")  # line << 16 | file (an index in self.files)
-        self.files: dict[str, int] = {}
+        self.rows = FactRows()
         self.part_of: list[_Link] = []
 
     def add(self, r: Relation) -> None:
-        self.keys.append(int(r.id[4:], 16))
-        self.lines.append(r.row.line << 16 | self.files.setdefault(r.row.file, len(self.files)))
+        self.rows.add(r.id, r.row.file, r.row.line)
         if r.type == "PART_OF":
             self.part_of.append(_Link(r.subject, r.object, r.props.get("valid_from"), r.props.get("valid_to"),
                                       r.row.file, *r.row.where("object")))
@@ -551,20 +419,9 @@ class _Facts:
         _check_cycles(check, self.part_of)
 
     def _check_repeats(self, check: _Checker) -> None:
-        keys = np.frombuffer(self.keys, dtype=np.uint64) if self.keys else np.empty(0, np.uint64)
-        order = np.argsort(keys, kind="stable")  # a repeated fact right after its first row
-        ranked = keys[order]
-        again = np.flatnonzero(ranked[1:] == ranked[:-1]) + 1
-        if not len(again):
-            return
-        files = list(self.files)
-        first_of: dict[int, int] = {}
-        for k in again:  # a run of repeats: each names the first row of the run
-            first_of[int(order[k])] = first_of.get(int(order[k - 1]), int(order[k - 1]))
-        for later in sorted(first_of):
-            at, first = self.lines[later], self.lines[first_of[later]]
-            check.problems.append(Problem(files[at & 0xFFFF], at >> 16, None, None,
-                f"the same fact is already on line {first >> 16} (same subject, relation, object, "
+        for file, line, first in self.rows.repeats():
+            check.problems.append(Problem(file, line, None, None,
+                f"the same fact is already on line {first} (same subject, relation, object, "
                 "role and dates); merge the two rows' sources into one"))
 
 
@@ -586,23 +443,32 @@ class _Link:
 def _check_cycles(check: _Checker, part_of: list[_Link]) -> None:
     """A body cannot be part of itself: PART_OF links that close a loop while all are valid
     at some common date are a data error (a reorganisation that reverses a link years later
-    is not). Chains stay finite whatever the data, but a loop would make nonsense of them."""
+    is not). Chains stay finite whatever the data, but a loop would make nonsense of them.
+    Loops are looked for only among the bodies on one (in a strongly connected component, or
+    part of themselves): the whole hierarchy with every link's data took 90 MB at a million
+    people, its bare links a fifth of that."""
+    bare = nx.DiGraph((link.subject, link.object) for link in part_of)
+    looped = set(nx.nodes_with_selfloops(bare)).union(
+        *(c for c in nx.strongly_connected_components(bare) if len(c) > 1))
+    del bare
     hierarchy = nx.MultiDiGraph()
     for link in part_of:
-        hierarchy.add_edge(link.subject, link.object, link=link)
+        if link.subject in looped and link.object in looped:
+            hierarchy.add_edge(link.subject, link.object, link=link)
     reported = 0
     for cycle in nx.simple_cycles(nx.DiGraph(hierarchy)):
         if reported == MAX_CYCLES_REPORTED:
             break
         links = [min((d["link"] for d in hierarchy.get_edge_data(a, b).values()), key=lambda k: k.line)
                  for a, b in zip(cycle, cycle[1:] + cycle[:1])]
+        first = min(range(len(links)), key=lambda k: (links[k].file, links[k].line))
+        cycle, links = cycle[first:] + cycle[:first], links[first:] + links[:first]  # told from its first row
         starts = [k.valid_from for k in links if k.valid_from]
         ends = [k.valid_to for k in links if k.valid_to]
         if starts and ends and max(starts) > min(ends):
             continue  # the links never hold at the same time
         loop = " -> ".join(cycle + cycle[:1])
-        first = links[0]
-        check.problems.append(Problem(first.file, first.line, first.column, "object",
+        check.problems.append(Problem(links[0].file, links[0].line, links[0].column, "object",
             f"PART_OF makes a loop ({loop}) while every link in it holds: a body cannot be part "
             "of itself; fix the direction or the dates of one link"))
         reported += 1

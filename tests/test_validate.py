@@ -351,18 +351,20 @@ def test_an_invisible_control_character_is_a_warning_naming_field_and_line(tmp_p
     assert next(n for n in ds.nodes if n.id == "person:officer").props["name"] == "Officer\x1b[2J One"
 
 
-def test_ids_moved_into_packed_arrays_are_found_as_in_the_dict(monkeypatch):
-    """A large dataset's ids leave the dict for sorted arrays (DefinedIds.FOLD at a time):
+def test_ids_moved_to_disk_are_found_as_in_the_dict(monkeypatch):
+    """A large dataset's ids leave the dict for a database on disk (remembered.FOLD at a time):
     every id is found there with its label and first line, a second definition names the
     first, and ids never defined (of the same lengths, or not ASCII) are not found."""
+    from ingest import remembered
     from ingest.readers import Row
     from ingest.validate import DefinedIds
-    monkeypatch.setattr(DefinedIds, "FOLD", 3)
+    monkeypatch.setattr(remembered, "FOLD", 3)
     ids = DefinedIds()
     made = [f"{kind}:{n * 7919 % 1000}" for n in range(200) for kind in ("person", "unit")]
     for line, node_id in enumerate(made, start=2):
         assert ids.define(node_id, node_id.split(":")[0].title(), Row("people.csv", "people", line, {})) is None
-    assert len(ids) == len(made) and ids._packed and len(ids._recent) < 3
+    assert len(ids) == len(made) and ids._db and len(ids._recent) < 3
+    assert ids.labels(made + ["unit:9999"]) == [i.split(":")[0].title() for i in made] + [None]
     for line, node_id in enumerate(made, start=2):
         assert node_id in ids and ids.label(node_id) == node_id.split(":")[0].title()
         assert ids.define(node_id, "Person", Row("units.csv", "units", 9999, {})) == ("people.csv", line)
@@ -370,21 +372,22 @@ def test_ids_moved_into_packed_arrays_are_found_as_in_the_dict(monkeypatch):
         assert absent not in ids and ids.label(absent) is None
 
 
-def test_the_ids_the_graph_held_are_told_apart_in_the_dict_and_the_arrays(monkeypatch):
+def test_the_ids_the_graph_held_are_told_apart_in_the_dict_and_on_disk(monkeypatch):
     """A load asks the graph only about the records and facts validation could not show to be
     new: the ids the graph held before are marked, wherever they are kept, and no id is new
     unless the graph was asked."""
+    from ingest import remembered
     from ingest.readers import Row
     from ingest.validate import DefinedIds
-    monkeypatch.setattr(DefinedIds, "FOLD", 3)
+    monkeypatch.setattr(remembered, "FOLD", 3)
     ids = DefinedIds()
     made = [f"person:{n}" for n in range(20)]
     for line, node_id in enumerate(made, start=2):
         ids.define(node_id, "Person", Row("people.csv", "people", line, {}))
     assert ids.new_to_graph(made) == [False] * 20  # the graph was never asked
     ids.asked_graph = True
-    held = made[::3]  # some folded into the arrays, one still in the dict
-    assert ids._packed and any(i in ids._recent for i in held)
+    held = made[::3]  # some moved to disk, one still in the dict
+    assert ids._db and any(i in ids._recent for i in held)
     ids.mark_in_graph(held + ["person:elsewhere"])
     assert ids.new_to_graph(made + ["person:elsewhere", "unit:1"]) == [i not in held for i in made] + [False, False]
     for line, node_id in enumerate(made, start=2):  # the mark changes no line or label
@@ -393,15 +396,30 @@ def test_the_ids_the_graph_held_are_told_apart_in_the_dict_and_the_arrays(monkey
 
 
 def test_a_large_dataset_is_judged_as_a_small_one(tmp_path, monkeypatch):
-    """The same problems, word for word, whether the ids stay in the dict or are packed."""
-    from ingest.validate import DefinedIds
+    """The same problems, word for word, whether the ids and facts stay in memory or each
+    goes to disk as soon as it is read."""
+    from ingest import remembered
     path = small(tmp_path / "ds", units=[{"id": "person:officer", "name": "Dept", "sources": "src:a"}], relations=[
         {"subject": "person:nobody", "relation": "MEMBER_OF", "object": "unit:dept", "sources": "src:missing"},
+        {"subject": "person:nobody", "relation": "MEMBER_OF", "object": "unit:dept", "sources": "src:a"},
         {"subject": "person:офицер", "relation": "MEMBER_OF", "object": "unit:dept", "sources": "src:a"},
         {"subject": "person:officer", "relation": "OPERATES", "object": "unit:dept", "sources": "src:a"},
     ])
     as_small = problems(path)
-    assert len(as_small) >= 4, as_small
-    monkeypatch.setattr(DefinedIds, "FOLD", 1)
+    assert len(as_small) >= 5 and any("same fact is already" in p for p in as_small), as_small
+    monkeypatch.setattr(remembered, "FOLD", 1)
     assert problems(path) == as_small
     assert validate(SAMPLE).ok
+
+
+def test_every_loop_in_a_hierarchy_is_found_beside_links_that_make_none(tmp_path):
+    """Loops are looked for only among the bodies on one (validate._check_cycles): a body part
+    of itself and a loop of three, linked to each other and beside a chain that makes none, are
+    each reported once, told from its link on the earliest line, the same words every run (the
+    search finds a loop from any of its bodies, as Python's hashing of the ids falls)."""
+    units = [{"id": f"unit:{n}", "name": f"Unit {n}", "kind": "police", "sources": "src:a"} for n in "abcdefgh"]
+    links = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "d"), ("e", "f"), ("f", "g"), ("g", "h"), ("d", "e")]
+    path = small(tmp_path / "ds", units=units, relations=[
+        {"subject": f"unit:{s}", "relation": "PART_OF", "object": f"unit:{o}", "sources": "src:a"} for s, o in links])
+    loops = sorted((p.line, p.message.split("(")[1].split(")")[0]) for p in validate(path).errors)
+    assert loops == [(2, "unit:a -> unit:b -> unit:c -> unit:a"), (6, "unit:d -> unit:d")], loops
