@@ -66,10 +66,6 @@ class DefinedIds:
             self._fold()
         return None
 
-    def label(self, node_id: str) -> str | None:
-        at = self._at(node_id)
-        return None if at is None else self._places[at & 0xFFFF][1]
-
     def recent_label(self, node_id: str) -> str | None:
         """The label of an id defined or found lately (dict look-ups, not the database)."""
         at = self._recent.get(node_id, self._found.get(node_id))

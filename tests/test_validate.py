@@ -366,10 +366,10 @@ def test_ids_moved_to_disk_are_found_as_in_the_dict(monkeypatch):
     assert len(ids) == len(made) and ids._db and len(ids._recent) < 3
     assert ids.labels(made + ["unit:9999"]) == [i.split(":")[0].title() for i in made] + [None]
     for line, node_id in enumerate(made, start=2):
-        assert node_id in ids and ids.label(node_id) == node_id.split(":")[0].title()
+        assert node_id in ids and ids.labels([node_id]) == [node_id.split(":")[0].title()]
         assert ids.define(node_id, "Person", Row("units.csv", "units", 9999, {})) == ("people.csv", line)
     for absent in ("person:1000", "unit:9999", "person:", "persoN:1", "person:офицер", "p"):
-        assert absent not in ids and ids.label(absent) is None
+        assert absent not in ids and ids.labels([absent]) == [None]
 
 
 def test_the_ids_the_graph_held_are_told_apart_in_the_dict_and_on_disk(monkeypatch):
@@ -391,7 +391,7 @@ def test_the_ids_the_graph_held_are_told_apart_in_the_dict_and_on_disk(monkeypat
     ids.mark_in_graph(held + ["person:elsewhere"])
     assert ids.new_to_graph(made + ["person:elsewhere", "unit:1"]) == [i not in held for i in made] + [False, False]
     for line, node_id in enumerate(made, start=2):  # the mark changes no line or label
-        assert ids.label(node_id) == "Person"
+        assert ids.labels([node_id]) == ["Person"]
         assert ids.define(node_id, "Person", Row("units.csv", "units", 9999, {})) == ("people.csv", line)
 
 
