@@ -1,5 +1,9 @@
 """Rows printed as a table (for people), JSON or CSV (for programs).
 
+A table wider than the terminal (80 columns when output goes to a file) is printed a row at a
+time, one line a column, as psql's expanded display does: squeezed into columns, an id or a
+relation type would be split across lines, where no one can copy or search for it.
+
 `--format json` is stable: an object with `columns`, `rows` (a list of
 objects keyed by column) and `truncated`.
 
@@ -20,6 +24,7 @@ from enum import Enum
 from typing import Any
 
 from rich.console import Console
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
@@ -60,12 +65,36 @@ def emit(columns: list[str], rows: list[dict[str, Any]], fmt: Format, *,
             writer.writerow([cell(cell_text(r.get(c))) for c in columns])
     else:
         console = console or SafeConsole()
+        cells = [[Text(shown(cell_text(r.get(c)))) for c in columns] for r in rows]  # data is never markup
         table = Table(title=title, show_lines=False)
         for c in columns:
             table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(Text(shown(cell_text(r.get(c)))) for c in columns))  # data is never markup
-        console.print(table)
+        for row in cells:
+            table.add_row(*row)
+        if not rows or _natural_width(console, table) <= console.width:
+            console.print(table)
+        else:
+            _print_expanded(console, columns, cells, title)
         if truncated:
             console.print(f"[yellow]Only the first {len(rows)} rows are shown (the row cap); "
                           "raise it with --limit or CHAINWATCH_ROW_CAP.[/yellow]")
+
+
+def _natural_width(console: Console, table: Table) -> int:
+    """How wide the table is with no cell wrapped (Rich's own measure stops at the console's width)."""
+    return console.measure(table, options=console.options.update_width(10**6)).maximum
+
+
+def _print_expanded(console: Console, columns: list[str], cells: list[list[Text]], title: str | None) -> None:
+    """Each row under a rule with its number, a line for each column: the name, then the
+    value, which has the width the names leave and wraps only where it has spaces."""
+    if title:
+        console.print(Text(shown(title), style="italic"))
+    for n, row in enumerate(cells, 1):
+        console.print(Rule(Text(str(n)), align="left"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", overflow="fold", max_width=max(12, console.width // 3))
+        grid.add_column(overflow="fold")
+        for column, value in zip(columns, row):
+            grid.add_row(Text(shown(column)), value)
+        console.print(grid)

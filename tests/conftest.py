@@ -82,9 +82,9 @@ def graph(session_graph) -> Graph:
 @pytest.fixture
 def cli(graph, neo4j_home):
     """Run `chainwatch ARGS...` as a user would; returns the CompletedProcess."""
-    def run(*args: str, input: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    def run(*args: str, input: str | None = None, timeout: float = 300, columns: int = 200) -> subprocess.CompletedProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-        env.update(CHAINWATCH_HOME=str(neo4j_home), COLUMNS="200", NO_COLOR="1")
+        env.update(CHAINWATCH_HOME=str(neo4j_home), COLUMNS=str(columns), NO_COLOR="1")
         return subprocess.run([sys.executable, "-m", "chainwatch", *map(str, args)],
                               capture_output=True, text=True, env=env, input=input,
                               timeout=timeout, cwd=ROOT)

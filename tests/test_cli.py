@@ -166,6 +166,38 @@ def test_conflicts_command_on_the_sample(cli):
     assert unknown.returncode == 1 and "self_investigation" in unknown.stderr
 
 
+def test_a_table_too_wide_for_the_terminal_is_printed_a_row_at_a_time(cli):
+    """At 80 columns (a laptop's terminal, or any file: Rich takes 80 when output is not a
+    terminal) the findings' table would split ids and relation types across lines; printed a
+    row at a time, every id is whole on its line, as wide tables print at 200 columns."""
+    assert cli("ingest", SAMPLE).returncode == 0
+    found = json.loads(cli("conflicts", "--format", "json").stdout)
+    narrow, wide = cli("conflicts", columns=80), cli("conflicts", columns=200)
+    assert narrow.returncode == wide.returncode == 0, narrow.stderr + wide.stderr
+    for f in found:
+        for column in ("allegation", "actor", "rule", "severity", "weakest_confidence"):
+            assert any(line.split() == [column, str(f[column])] for line in narrow.stdout.splitlines()), (column, f)
+    assert all(len(line) <= 80 for line in narrow.stdout.splitlines())
+    assert "┃" not in narrow.stdout and "┃ weakest_confidence ┃" in wide.stdout  # the table where it fits
+    people = cli("query", "people_in_body", "--param", "id=agency:antikor", "--param", "as_of=2022-03-01", columns=80)
+    assert "id          person:antikor-investigator-adilbekuly" in people.stdout
+
+
+def test_a_row_at_a_time_shows_names_and_values_as_text():
+    """Column names come from the user's Cypher and values from datasets: both are shown, never
+    obeyed, when a table too wide for the terminal is printed a row at a time."""
+    from chainwatch.output import Format, SafeConsole, emit
+    from graph.values import HIDDEN
+
+    hostile = "E\x1b[2J\u202e"
+    stream = io.StringIO()
+    emit(["id", hostile], [{"id": "person:" + "x" * 60, hostile: hostile}], Format.table,
+         title=hostile, console=SafeConsole(file=stream, width=60))
+    out = stream.getvalue()
+    assert not HIDDEN.search(out)
+    assert out.count("E\\x1b[2J\\u202e") == 3 and "┃" not in out
+
+
 def test_errors_print_brackets_and_markup_as_text(cli, tmp_path):
     """Server messages and values with [brackets] must reach the user whole."""
     result = cli("cypher", "MATCH (a)-[r:PART_OF]->(b) RETURN [bold]")
