@@ -56,4 +56,8 @@ def render(chain: Chain) -> Tree:
                 down(link.source, child, seen | {link.source})
 
         down(chain.root, below, frozenset({chain.root}))
+    if not tree.children and chain.root not in chain.apex:  # say so, rather than print a title alone
+        when = f" on {chain.as_of}" if chain.as_of else ""
+        tree.add(Text(f"nothing recorded above it{when}: no posting (MEMBER_OF, COMMANDS), "
+                      "parent body (PART_OF) or commander", style="dim"))
     return tree

@@ -96,6 +96,9 @@ def test_chain_command_json_and_tree(hierarchy, cli):
     assert tree.returncode == 0
     for text in ("City Police", "Regional Police", "2021 – …", "… – 2020", "commanded by", "Chief Two", "apex"):
         assert text in tree.stdout, text
+    early = cli("chain", "person:officer", "--as-of", "2018")
+    assert "Officer" in early.stdout and "nothing recorded above it on 2018-01-01" in early.stdout
+    assert "nothing recorded" not in cli("chain", "agency:top").stdout  # the apex has nothing above by design
     bad = cli("chain", "unit:squad", "--as-of", "June 2022")
     assert bad.returncode == 1 and "--as-of" in bad.stderr
 
