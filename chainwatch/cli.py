@@ -31,7 +31,7 @@ HELP = """chainwatch: a graph of actors and chains of responsibility, with the s
 Typical first steps:
 
 ```
-chainwatch server start      # a local Neo4j on 127.0.0.1, data in .chainwatch/
+chainwatch server start      # a local Neo4j on 127.0.0.1 (.chainwatch/)
 chainwatch schema apply      # constraints and indexes from the vocabulary
 chainwatch validate data/kazakhstan-2022
 chainwatch ingest data/kazakhstan-2022
