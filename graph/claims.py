@@ -287,7 +287,8 @@ class _Kind:
     # what it made), its claim written whole, derived again from every claim
     settle: Callable[[Any, list[dict], list[dict], dict, set[str]], Counter]
     # Which rows of a batch the graph cannot hold, without asking it: a record it did not hold
-    # before this load, a fact with such a record at one end (as said: a merge may have moved it).
+    # before this load and no other row can have made (`put`), a fact with such a record at one
+    # end (as said: a merge may have moved it).
     surely_new: Callable[[list[dict], NewToGraph], list[bool]]
 
 
@@ -392,11 +393,20 @@ def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, d
 
     params = {"dataset": dataset, "priority": priority, "run": run, "now": now}
     claimed = graph.read("claims/dataset_held", dataset=dataset)[0]["claimed"]
-    totals = write_batches(graph, nodes, _put(_NODES, params, new_to_graph, claimed), batch_size=batch_size,
+    new = _made_only_by_itself(new_to_graph, Identity.of(graph))
+    totals = write_batches(graph, nodes, _put(_NODES, params, new, claimed), batch_size=batch_size,
                            on_batch=step("writing records", nodes))
-    totals += write_batches(graph, relations, _put(_RELATIONS, params, new_to_graph, claimed), batch_size=batch_size,
+    totals += write_batches(graph, relations, _put(_RELATIONS, params, new, claimed), batch_size=batch_size,
                             on_batch=step("writing relations", relations))
     return totals
+
+
+def _made_only_by_itself(new_to_graph: NewToGraph, ident: Identity) -> NewToGraph:
+    """New to the graph, and not a record a merge kept: a row with an id merged into it makes
+    that record too, maybe in an earlier batch of the same load (after the dataset left the
+    graph and came back), so its own row must look for it rather than create it."""
+    kept = {ident.canonical(merged) for merged in ident.merged_into}
+    return lambda ids: [new and i not in kept for i, new in zip(ids, new_to_graph(ids))]
 
 
 def withdraw(graph: Graph, dataset: str, *, keep_run: str | None = None,
