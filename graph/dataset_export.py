@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.cells import neutralise
+from graph.cells import list_cell, neutralise
 from graph.db import Graph
 from graph.redaction import Redactor
 from graph.values import cell_text, plain
@@ -28,8 +28,14 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
     for r in rows:
-        writer.writerow([neutralise(cell_text(r.get(c))) for c in columns])
+        writer.writerow([neutralise(_cell(r.get(c))) for c in columns])
     path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def _cell(value) -> str:
+    """A value as the dataset reader reads it back: a list with a `;` inside a value escaped."""
+    value = plain(value)
+    return list_cell(value) if isinstance(value, list) else cell_text(value)
 
 
 def write(graph: Graph, folder: Path, *, dataset: str | None = None, redact: bool = False) -> dict[str, int]:

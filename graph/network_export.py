@@ -2,7 +2,7 @@
 
 Actors and events are nodes, the facts between them edges; each carries its
 label, kind, dates, confidence, datasets and sources as attributes (lists
-joined with `;`, as dataset cells are). GEXF gets Gephi's own time
+joined with `;`, to read). GEXF gets Gephi's own time
 intervals (`start`/`end` from the facts' validity and the events' dates), so
 its timeline works. `dataset` keeps one dataset's part; `redact` passes
 everything, ids included, through the Redactor. A control character or

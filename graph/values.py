@@ -84,7 +84,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-        return ";".join(str(v) for v in value)  # as lists are written in dataset cells
+        return ";".join(str(v) for v in value)  # to read; dataset files escape a ; inside a value (graph/cells.py)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 

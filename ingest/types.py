@@ -17,6 +17,7 @@ import re
 from typing import Any, Callable
 
 from graph import dates
+from graph.cells import list_values
 from graph.vocabulary import Column, Vocabulary
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -64,7 +65,7 @@ def _text(raw: Any, col: Column, vocab: Vocabulary) -> str:
 
 
 def _items(raw: Any) -> list[str]:
-    items = raw if isinstance(raw, list) else text_of(raw).split(";")
+    items = raw if isinstance(raw, list) else list_values(text_of(raw))  # a `\;` stays in its value
     return [t for t in (text_of(i) for i in items) if t]
 
 

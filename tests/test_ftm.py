@@ -149,3 +149,24 @@ def test_entities_written_by_ftm_map_csv_load(graph, tmp_path):
                           "r.role AS role, r.start AS since ORDER BY who")
     assert facts == [{"who": "Aidar Nurlanov", "body": "Almaty police", "role": "deputy head", "since": "2020-05"},
                      {"who": "Serik Bek", "body": "Almaty police", "role": "investigator", "since": "2021"}]
+
+
+def test_a_semicolon_inside_a_listed_value_survives_the_csv_export(graph, tmp_path):
+    """FtM keeps each alias and note whole, semicolons and backslashes included; our CSV format
+    separates a list's values with ';'. The export writes `\\;` and `\\\\` inside a value, so
+    loading it back gives the same values, not more of them."""
+    from graph.dataset_export import write as write_csv
+    from tests.conftest import snapshot
+    lines = [_entity("doc1", "Document", title="Staff list"),
+             _entity("p1", "Person", name="Aidar Nurlanov", alias=["Nurlanov; Aidar", "A. N.\\", "C:\\staff;"],
+                     keywords="police; interior", proof="doc1")]
+    path = tmp_path / "semi.ftm.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest(graph, path, fmt="ftm")
+    person = cypher(graph, "MATCH (p {id: 'person:ftm-p1'}) RETURN p.aliases AS a, p.other_values AS o")
+    assert person == [{"a": ["Nurlanov; Aidar", "A. N.\\", "C:\\staff;"], "o": ["keywords: police; interior"]}]
+    before = snapshot(graph)
+    write_csv(graph, tmp_path / "csv", dataset="ftm-semi")
+    graph.write("admin/delete_everything")
+    ingest(graph, tmp_path / "csv")
+    assert snapshot(graph) == before

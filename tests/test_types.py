@@ -41,6 +41,17 @@ def test_numbers_booleans_and_lists_as_spreadsheets_store_them():
         types.clean("src:a;bad id", Column("sources", "refs"), vocab)
 
 
+def test_a_list_cell_keeps_a_semicolon_or_backslash_inside_a_value():
+    """What the CSV export writes reads back as the same values; a hand-written cell reads as it
+    always did, a lone backslash included."""
+    from graph.cells import list_cell
+    vocab, aliases = load(), Column("aliases", "list")
+    tricky = ["Nurlanov; Aidar", "ends in \\", "C:\\staff;", "\\;", "plain"]
+    assert types.clean(list_cell(tricky), aliases, vocab) == tricky
+    assert types.clean("C:\\cases; Ivanov", aliases, vocab) == ["C:\\cases", "Ivanov"]
+    assert types.clean("Smith\\; John;J. S.", aliases, vocab) == ["Smith; John", "J. S."]
+
+
 def test_us_dates_only_when_the_reader_says_so():
     assert types.clean_date("3/9/2012", month_first=True) == "2012-03-09"
     with pytest.raises(types.Invalid):
