@@ -59,7 +59,7 @@ def emit(columns: list[str], rows: list[dict[str, Any]], fmt: Format, *,
         sys.stdout.write(json_text(payload, indent=2) + "\n")
     elif fmt == Format.csv:
         cell = shown if sys.stdout.isatty() else str
-        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")  # RFC 4180: a CR inside a value is quoted
         writer.writerow([cell(c) for c in columns])
         for r in rows:
             writer.writerow([cell(cell_text(r.get(c))) for c in columns])

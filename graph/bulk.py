@@ -112,7 +112,7 @@ class ImportFiles:
             paths = self.nodes if kind == "nodes" else self.relationships
             path = self.folder / f"{kind}-{len(paths)}.csv"
             f = open(path, "w", newline="", encoding="utf-8")
-            w = csv.writer(f, lineterminator="\n")
+            w = csv.writer(f, lineterminator="\r\n")  # RFC 4180: a CR inside a value is quoted
             w.writerow(header)
             self._open[group] = (f, w)
             paths.append(path)

@@ -25,7 +25,7 @@ WHOLE_GRAPH = "graph-export"  # the dataset name when no --dataset is given
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180: a CR inside a value is quoted
     writer.writerow(columns)
     for r in rows:
         writer.writerow([neutralise(_cell(r.get(c))) for c in columns])

@@ -35,6 +35,7 @@ import neo4j.time
 from graph import config, querylib, schema
 from graph.db import Graph
 from graph.redaction import Redactor
+from graph.values import json_lines
 from graph.vocabulary import load as load_vocabulary
 from graph.writes import batched, statement, write_batches
 
@@ -117,7 +118,7 @@ def comparable(folder: Path) -> tuple[list[dict], list[dict]]:
     holding the same word of the same datasets compare equal."""
     vocab = load_vocabulary()
     nodes = []
-    for line in (folder / NODES).read_text(encoding="utf-8").splitlines():
+    for _, line in json_lines((folder / NODES).read_text(encoding="utf-8")):
         node = json.loads(line)
         if "IngestRun" in node["labels"]:
             continue
@@ -125,7 +126,7 @@ def comparable(folder: Path) -> tuple[list[dict], list[dict]]:
             for k in vocab.claim_load_times:
                 node["properties"].pop(k, None)
         nodes.append(node)
-    rels = [r for r in map(json.loads, (folder / RELATIONSHIPS).read_text(encoding="utf-8").splitlines())
+    rels = [r for r in (json.loads(line) for _, line in json_lines((folder / RELATIONSHIPS).read_text(encoding="utf-8")))
             if r["type"] != "LOADED"]
     return nodes, rels
 
@@ -146,7 +147,7 @@ def read(folder: Path) -> tuple[list[dict], list[dict]]:
         if hashlib.sha256(data).hexdigest() != manifest["files"][name]["sha256"]:
             raise DumpError(f"{folder / name} does not match its checksum in {MANIFEST}: the dump was "
                             "changed or cut short; restore from an intact copy")
-        parts.append([json.loads(line) for line in data.decode("utf-8").splitlines()])
+        parts.append([json.loads(line) for _, line in json_lines(data.decode("utf-8"))])
     return parts[0], parts[1]
 
 

@@ -76,6 +76,14 @@ def _plain_python(value: Any) -> Any:
     return value
 
 
+def json_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a JSON-lines text that hold something, each with its number, split at
+    newlines only: `str.splitlines` also splits at U+2028, U+0085 and others, which JSON leaves
+    raw inside a string (a name pasted from a web page), so a dump or an FtM file with one
+    would not read back."""
+    return [(n, line.removesuffix("\r")) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+
+
 def cell_text(value: Any) -> str:
     """One line of text for a table or CSV cell."""
     value = plain(value)

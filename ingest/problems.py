@@ -47,7 +47,7 @@ def write_skip_report(skipped: list[Problem], path: Path) -> None:
     """The rows an importer left out, as CSV (sheet, row, reason) for a spreadsheet:
     cells that a spreadsheet would run as formulas are neutralised."""
     with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
+        w = csv.writer(f, lineterminator="\r\n")  # RFC 4180: a CR inside a value is quoted
         w.writerow(["sheet", "row", "reason"])
         for p in skipped:
             w.writerow([neutralise(p.file), p.line or "", neutralise(p.message.removeprefix("skipped: "))])

@@ -26,7 +26,7 @@ def write_dataset(folder: Path, name: str = "test-ds", **files: list[dict]) -> P
         for r in rows:
             header += [k for k in r if k not in header]
         with open(folder / f"{stem}.csv", "w", newline="", encoding="utf-8") as f:
-            w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+            w = csv.DictWriter(f, fieldnames=header, lineterminator="\r\n")  # RFC 4180: a CR in a value is quoted
             w.writeheader()
             w.writerows(rows)
     return folder

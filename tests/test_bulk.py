@@ -98,6 +98,19 @@ def test_a_bulk_load_gives_the_graph_a_load_gives(graph, own_home, tmp_path):
         ingest_bulk(own_home, SAMPLE)
 
 
+def test_a_value_holding_line_ends_is_imported_whole(graph, own_home, tmp_path):
+    """The importer's files end their lines as RFC 4180 says, so a carriage return inside a value
+    is quoted: before, it ended the row and neo4j-admin import failed with "Error in input data"."""
+    from tests.test_dump import with_line_ends
+    dataset = with_line_ends(tmp_path / "ds")
+    ingest(graph, dataset)
+    export(graph, tmp_path / "by-load")
+    ingest_bulk(emptied(own_home), dataset)
+    with Graph(connection(own_home)) as g:
+        export(g, tmp_path / "by-import")
+    assert comparable(tmp_path / "by-import") == comparable(tmp_path / "by-load")
+
+
 def test_a_writer_process_that_dies_stops_the_load_and_leaves_the_database_as_it_was(own_home, monkeypatch):
     """The importer's files are written by a second process (ingest/bulk.py); if it dies (killed,
     out of memory) the load stops with what happened and what to do, nothing is imported, the

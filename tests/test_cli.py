@@ -252,7 +252,11 @@ def test_csv_shows_escapes_on_a_terminal_and_is_exact_when_piped(monkeypatch):
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
-    for stream, expected in ((Terminal(), "name\na\\x1bb\n"), (io.StringIO(), "name\na\x1bb\n")):
+    for stream, expected in ((Terminal(), "name\r\na\\x1bb\r\n"), (io.StringIO(), "name\r\na\x1bb\r\n")):
         monkeypatch.setattr(sys, "stdout", stream)
         emit(["name"], [{"name": "a\x1bb"}], Format.csv)
         assert stream.getvalue() == expected
+    piped = io.StringIO()  # a carriage return inside a value is quoted, so the row stays one row
+    monkeypatch.setattr(sys, "stdout", piped)
+    emit(["name"], [{"name": "a\rb"}], Format.csv)
+    assert list(csv.reader(io.StringIO(piped.getvalue(), newline=""))) == [["name"], ["a\rb"]]

@@ -39,6 +39,41 @@ def test_dump_restore_dump_is_byte_identical(loaded, tmp_path):
     assert findings(loaded) == before  # the restored graph answers as the original did
 
 
+# What a CSV reader or `str.splitlines` takes for the end of a line: a carriage return, the
+# Unicode line and paragraph separators (text pasted from a web page), NEL, vertical tab...
+LINE_ENDS = "a\rb\u2028c\u2029d\x85e\x0bf\x0cg\x1ch\r\ni\nj"
+
+
+def with_line_ends(folder):
+    """A dataset whose officer's description and aliases hold every LINE_ENDS character."""
+    return small(folder, people=[
+        {"id": "person:officer", "name": "Officer One", "description": LINE_ENDS, "aliases": "A\u2028B;C\rD",
+         "sources": "src:a"},
+        {"id": "person:victim", "name": "Victim", "protected": "yes", "pseudonym": "V.", "sources": "src:a"}])
+
+
+def test_a_value_holding_line_ends_dumps_restores_and_exports_whole(graph, tmp_path):
+    """The dump splits its lines at newlines only, and CSV files quote a carriage return (RFC
+    4180 line ends): before, a U+2028 in a name made the dump unreadable by `restore`, and a
+    carriage return split the exported row in two."""
+    from graph.dataset_export import write
+    from tests.conftest import snapshot
+    ingest(graph, with_line_ends(tmp_path / "in"))
+    officer = graph.read("export/nodes")
+    assert [(n["properties"]["description"], n["properties"]["aliases"]) for n in officer
+            if n["id"] == "person:officer"] == [(LINE_ENDS, ["A\u2028B", "C\rD"])]
+    before = snapshot(graph)
+    export(graph, tmp_path / "first")
+    graph.write("admin/delete_everything")
+    restore(graph, tmp_path / "first")
+    export(graph, tmp_path / "second")
+    assert files(tmp_path / "first") == files(tmp_path / "second")
+    write(graph, tmp_path / "csv", dataset="test-ds")
+    graph.write("admin/delete_everything")
+    ingest(graph, tmp_path / "csv")
+    assert snapshot(graph) == before
+
+
 def test_the_dump_holds_everything_with_typed_values(loaded, tmp_path):
     export(loaded, tmp_path / "d")
     nodes = [json.loads(line) for line in (tmp_path / "d" / "nodes.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -170,3 +170,17 @@ def test_a_semicolon_inside_a_listed_value_survives_the_csv_export(graph, tmp_pa
     graph.write("admin/delete_everything")
     ingest(graph, tmp_path / "csv")
     assert snapshot(graph) == before
+
+
+def test_a_line_separator_inside_an_ftm_string_does_not_cut_the_entity(graph, tmp_path):
+    """FtM files are JSON lines, and JSON leaves U+2028 and U+0085 raw inside a string (a tool
+    that writes them unescaped, as `ensure_ascii=False` does): lines are split at newlines only.
+    Before, the entity was cut in two and both halves skipped as not JSON."""
+    entity = {"id": "p1", "schema": "Person", "properties": {"name": ["Aidar\u2028Nurlanov"],
+                                                             "notes": ["first\x85second"]}}
+    path = tmp_path / "raw.ftm.json"
+    path.write_text(json.dumps(entity, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert "\u2028" in path.read_text(encoding="utf-8")
+    report = ingest(graph, path, fmt="ftm")
+    assert report.skipped == [] and report.nodes == 2  # the person and the file as its source
+    assert [r["id"] for r in cypher(graph, "MATCH (p:Person) RETURN p.id AS id")] == ["person:ftm-p1"]

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from graph.ftm_export import ID_KEYWORD, KEYWORD, FtmMissing, ftm_model, mapping
+from graph.values import json_lines
 from graph.vocabulary import Vocabulary
 from ingest.problems import Problem
 from ingest.readers import RawDataset, Row
@@ -63,9 +64,7 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
         ds.skipped.append(Problem(file, line, None, None, f"skipped: {reason}", warning=True))
 
     merged: dict[str, tuple[int, object]] = {}  # fragments of one entity (as map-csv writes them) merge
-    for line, text in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
-        if not text.strip():
-            continue
+    for line, text in json_lines(data.decode("utf-8", errors="replace")):
         try:
             proxy = model.get_proxy(json.loads(text))
             if proxy.id in merged:
