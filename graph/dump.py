@@ -126,9 +126,8 @@ def comparable(folder: Path) -> tuple[list[dict], list[dict]]:
             for k in vocab.claim_load_times:
                 node["properties"].pop(k, None)
         nodes.append(node)
-    rels = [r for r in (json.loads(line) for _, line in json_lines((folder / RELATIONSHIPS).read_text(encoding="utf-8")))
-            if r["type"] != "LOADED"]
-    return nodes, rels
+    rels = [json.loads(line) for _, line in json_lines((folder / RELATIONSHIPS).read_text(encoding="utf-8"))]
+    return nodes, [r for r in rels if r["type"] != "LOADED"]
 
 
 # -- restore --------------------------------------------------------------------
