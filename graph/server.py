@@ -215,7 +215,12 @@ def admin_import(home: Path, node_files: list[Path], rel_files: list[Path], *, a
          *(f"--nodes={p}" for p in node_files), *(f"--relationships={p}" for p in rel_files)],
         env=_env(home), capture_output=True, text=True)
     if result.returncode != 0:
-        raise ServerError("neo4j-admin database import failed: " + (result.stderr or result.stdout).strip()[-1500:])
+        # What a failed import leaves the server cannot open ("likely in an unusable state", the
+        # importer says): without it the server makes the default database again, empty.
+        for folder in ("databases", "transactions"):
+            shutil.rmtree(home / "data" / folder / "neo4j", ignore_errors=True)
+        raise ServerError("neo4j-admin database import failed, and what it left was removed: the "
+                          "database is empty. " + (result.stderr or result.stdout).strip()[-1500:])
 
 
 def log_tail(home: Path, lines: int = 25) -> str:

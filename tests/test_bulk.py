@@ -111,6 +111,22 @@ def test_a_value_holding_line_ends_is_imported_whole(graph, own_home, tmp_path):
     assert comparable(tmp_path / "by-import") == comparable(tmp_path / "by-load")
 
 
+def test_a_failed_import_leaves_an_empty_database_the_server_can_open(own_home, tmp_path):
+    """The importer leaves a store "likely in an unusable state" when it fails: before, the
+    server came back with its database unavailable to every command until someone deleted the
+    files by hand. The bulk paths start from an empty database, and it is empty again."""
+    files = bulk.ImportFiles(tmp_path / "import")
+    broken = tmp_path / "import" / "nodes-0.csv"
+    broken.write_text(':ID,:LABEL,name:string\r\na,Entity,"never closed\r\n', encoding="utf-8")
+    files.nodes.append(broken)
+    with pytest.raises(server.ServerError, match="import failed, and what it left was removed"):
+        bulk.replace_database(emptied(own_home), [files], bulk.Steps())
+    assert server.status(own_home).running
+    assert nodes_in(own_home) == 0
+    with Graph(connection(own_home)) as g:
+        assert g.write("admin/delete_everything") is not None  # it takes writes again
+
+
 def test_a_writer_process_that_dies_stops_the_load_and_leaves_the_database_as_it_was(own_home, monkeypatch):
     """The importer's files are written by a second process (ingest/bulk.py); if it dies (killed,
     out of memory) the load stops with what happened and what to do, nothing is imported, the
