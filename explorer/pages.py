@@ -430,7 +430,7 @@ def console_page() -> None:
             params[name] = parse_param(f"{name}={value}")[1]
     else:
         raw = st.text_area("Parameters, one key=value per line", height=68, key="params")
-        for line in raw.splitlines():
+        for line in raw.split("\n"):  # not splitlines: a value may hold U+2028 (pasted from a web page)
             if line.strip():
                 params.update([parse_param(line.strip())])
     if not st.button("Run", key="run"):

@@ -241,6 +241,16 @@ def test_console_runs_a_saved_query_from_its_form(sample):
     assert not at.error and list(at.dataframe[0].value["name"]) == ["Olzhas Bektenov"]
 
 
+def test_a_console_parameter_keeps_a_line_separator_inside_its_value(sample):
+    """Parameters are one per line, and a line ends at a newline only: a name pasted from a web
+    page may hold U+2028, which `str.splitlines` took for the end of a line."""
+    at = page("console_page")
+    at.text_area(key="cypher-(write your own)").input("RETURN $name AS name, $n AS n").run()
+    at.text_area(key="params").input("name=Aidar\u2028Nurlanov\r\nn=2").run()
+    at.button(key="run").click().run()
+    assert not at.error and at.dataframe[0].value.to_dict("records") == [{"name": "Aidar\u2028Nurlanov", "n": "2"}]
+
+
 # -- Markdown and HTML from the data are shown as text --------------------------
 
 PIXEL = "![x](http://example.com/p.png)"
