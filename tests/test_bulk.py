@@ -20,6 +20,8 @@ from ingest.bulk import _Writer, ingest_bulk
 from ingest.load import ingest
 from ingest.synth import synth
 from tests.conftest import ROOT, SAMPLE, free_port
+from tests.datasets import small
+from tests.test_dump import set_times, times
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +42,8 @@ def test_a_bulk_restore_gives_back_the_same_dump_and_then_refuses_to_replace_it(
     monkeypatch.chdir(tmp_path)  # the importer's report goes to the home's logs, not where the user stands
     ingest(graph, SAMPLE)  # dates, datetimes, lists (empty ones too), quotes with newlines, protected people
     ingest(graph, synth(tmp_path / "synth", 300, seed=2, planted=1) and tmp_path / "synth")
+    ingest(graph, small(tmp_path / "small"))
+    set_times(graph)  # an offset, a named zone, UTC, a local date-time
     export(graph, tmp_path / "before")
     counts = bulk.restore(own_home, tmp_path / "before")
     assert server.status(own_home).running and counts["nodes"] > 1000
@@ -47,6 +51,7 @@ def test_a_bulk_restore_gives_back_the_same_dump_and_then_refuses_to_replace_it(
     with Graph(connection(own_home)) as g:
         export(g, tmp_path / "after")
         assert {r["name"] for r in g.read("schema/show")} == {r["name"] for r in graph.read("schema/show")}
+        assert times(g) == times(graph)
     for name in ("nodes.jsonl", "relationships.jsonl", "manifest.json"):
         assert (tmp_path / "after" / name).read_bytes() == (tmp_path / "before" / name).read_bytes(), name
     with pytest.raises(DumpError, match="--wipe"):

@@ -4,8 +4,10 @@ before anything is written."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import shutil
 
 import pytest
 
@@ -109,6 +111,129 @@ def test_a_damaged_dump_is_refused_before_anything_is_written(loaded, tmp_path):
     assert loaded.read("dump/is_empty")[0]["empty"]
     with pytest.raises(DumpError, match="not a chainwatch dump"):
         restore(loaded, tmp_path)
+
+
+def reseal(folder):
+    """Seal a changed dump again, as another tool might: its checksums then hold."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for name in ("nodes.jsonl", "relationships.jsonl"):
+        manifest["files"][name]["sha256"] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _changed(name, change):
+    """Change the last line of a dump's file as JSON (or its text, given a string)."""
+    def apply(folder):
+        lines = (folder / name).read_text(encoding="utf-8").split("\n")[:-1]
+        lines[-1] = change if isinstance(change, str) else json.dumps(change(json.loads(lines[-1])))
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return apply
+
+
+def _with(key, value):
+    return lambda line: {**line, key: value}
+
+
+def _property(value):
+    return lambda line: {**line, "properties": {**line["properties"], "x": value}}
+
+
+# What a dump sealed again after a change may hold, and the words the refusal names it by.
+RESEALED = {
+    "a relationship to a node the dump lacks": (_changed("relationships.jsonl", _with("end", ["Entity", "person:nobody"])),
+                                                "relationships.jsonl, line {last}: its end"),
+    "a key twice": (lambda f: (f / "nodes.jsonl").write_bytes((f / "nodes.jsonl").read_bytes() * 2),
+                    "nodes.jsonl, line {doubled}: its key .* is the key of line 1 too"),
+    "a key that is not the node's id": (_changed("nodes.jsonl", lambda n: {**n, "key": [n["key"][0], "other:id"]}),
+                                        "is not its"),
+    "a key label the node lacks": (_changed("nodes.jsonl", _with("key", ["Nope", "x"])), "its key"),
+    "labels that are not a list": (_changed("nodes.jsonl", _with("labels", "Person")), "labels are not a list"),
+    "a relationship type that is empty": (_changed("relationships.jsonl", _with("type", "")), "its type is not a name"),
+    "a map": (_changed("nodes.jsonl", _property({"a": 1})), "neither a value nor a date"),
+    "a number beyond 64 bits": (_changed("relationships.jsonl", _property(2 ** 70)), "beyond the 64 bits"),
+    "a list of mixed kinds": (_changed("nodes.jsonl", _property([1, "a"])), "mixes kinds"),
+    "a list of lists": (_changed("nodes.jsonl", _property([[1]])), "mixes kinds"),
+    "a list holding null": (_changed("nodes.jsonl", _property([None, "a"])), "holds lists or nulls"),
+    "a date that is no date": (_changed("relationships.jsonl", _property({"$date": "2022-13-45"})), "no date or datetime"),
+    "a time zone that is none": (_changed("nodes.jsonl", _property({"$datetime": "2022-01-05T10:00:00+05:00[Mars/Olympus]"})),
+                                 "no date or datetime"),
+    "properties that are not an object": (_changed("nodes.jsonl", _with("properties", [1, 2])), "not a JSON object"),
+    "a line cut short": (_changed("nodes.jsonl", '{"key": ["Entity", '), "nodes.jsonl, line {last}: not JSON"),
+    "a line that is a list": (_changed("relationships.jsonl", "[1, 2]"), "the line is not a JSON object"),
+    "bytes that are not UTF-8": (lambda f: (f / "nodes.jsonl").write_bytes((f / "nodes.jsonl").read_bytes() + b"\xff\n"),
+                                 "nodes.jsonl, line {doubled}: not UTF-8"),
+}
+
+
+def test_a_dump_changed_and_sealed_again_is_refused_before_the_wipe(graph, tmp_path):
+    """A dump is data from outside: checked line by line before `--wipe` deletes anything. Before,
+    these failed in the server part way, after the wipe (the graph lost, half a dump in its
+    place), or as a Python traceback."""
+    from tests.conftest import snapshot
+    ingest(graph, small(tmp_path / "ds"))
+    export(graph, tmp_path / "intact")
+    before = snapshot(graph)
+    wrong = {}
+    for case, (change, words) in RESEALED.items():
+        folder = tmp_path / re.sub(r"\W+", "-", case)
+        shutil.copytree(tmp_path / "intact", folder)
+        lines = {"nodes.jsonl": 0, "relationships.jsonl": 0}
+        lines = {n: (folder / n).read_bytes().count(b"\n") for n in lines}
+        last = lines["relationships.jsonl" if "relationships.jsonl" in words else "nodes.jsonl"]
+        change(folder)
+        reseal(folder)
+        try:
+            restore(graph, folder, wipe=True)
+            wrong[case] = "restored"
+        except DumpError as e:
+            if not re.search(words.format(last=last, doubled=lines["nodes.jsonl"] + 1), str(e)):
+                wrong[case] = str(e)
+        if snapshot(graph) != before:
+            wrong[case] = "the graph changed"
+            restore(graph, tmp_path / "intact", wipe=True)
+    assert wrong == {}
+
+
+def test_restore_names_the_line_of_a_resealed_dump_without_a_traceback(cli, tmp_path):
+    assert cli("ingest", small(tmp_path / "ds")).returncode == 0
+    assert cli("export", tmp_path / "d", "--format", "jsonl").returncode == 0
+    _changed("relationships.jsonl", '{"start": ')(tmp_path / "d")
+    reseal(tmp_path / "d")
+    run = cli("restore", tmp_path / "d", "--wipe")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert "relationships.jsonl, line" in run.stderr and "restore from an intact copy" in run.stderr
+
+
+# Date-times as Neo4j holds them: an offset, a named zone, UTC as an offset, a local one.
+TIMES = {"offset": "datetime('2022-01-05T10:00:00+05:00')", "zone": "datetime('2022-01-05T10:00:00[Asia/Almaty]')",
+         "utc": "datetime('2022-01-05T10:00:00Z')", "local": "localdatetime('2022-01-05T10:00:00')"}
+
+
+def set_times(graph):
+    """Give the officer each kind of date-time, as a user might in Neo4j Browser."""
+    sets = ", ".join(f"n.t_{k} = {v}" for k, v in TIMES.items())
+    graph.driver.execute_query(f"MATCH (n:Entity {{id: 'person:officer'}}) SET {sets}", database_=graph.database)
+
+
+def times(graph) -> dict:
+    """The officer's date-times as Cypher prints them (`+05:00` or `[Asia/Almaty]`)."""
+    shown = ", ".join(f"{k}: toString(n.t_{k})" for k in TIMES)
+    return graph.driver.execute_query(f"MATCH (n:Entity {{id: 'person:officer'}}) RETURN {{{shown}}} AS t",
+                                      database_=graph.database).records[0]["t"]
+
+
+def test_a_named_time_zone_and_an_offset_come_back_as_they_were(graph, tmp_path):
+    """Before, restore gave every date-time the zone `[UTC]` whatever it held (`...Z` became
+    `...Z[UTC]`, `+06:00[Asia/Almaty]` became `+06:00`), while the dumps still compared equal."""
+    ingest(graph, small(tmp_path / "ds"))
+    set_times(graph)
+    before = times(graph)
+    assert before["zone"].endswith("[Asia/Almaty]") and before["utc"].endswith("Z")
+    export(graph, tmp_path / "d")
+    restore(graph, tmp_path / "d", wipe=True)
+    assert times(graph) == before
+    export(graph, tmp_path / "again")
+    assert files(tmp_path / "d") == files(tmp_path / "again")
 
 
 def test_a_node_without_a_key_cannot_be_dumped(graph, tmp_path):
