@@ -6,6 +6,7 @@ reason on stderr (validation lists each problem on a line of its own).
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -724,7 +725,7 @@ def restore(folder: Path = typer.Argument(..., metavar="DIR", help="A folder wri
             home: Optional[Path] = HomeOption):
     """Rebuild the graph from a dump into an empty database, schema included.
 
-    The dump's checksums are verified before anything is written. Examples:
+    The dump's checksums and every line are checked before anything is written or wiped. Examples:
     chainwatch restore backups/2026-11-25 --wipe
     chainwatch restore national-archive/ --bulk      (the local server only)
     """
@@ -899,6 +900,10 @@ def main() -> None:
         err.print("interrupted")
         sys.exit(130)
     except Exception as e:
+        if isinstance(e, OSError) and e.filename is not None:  # a path, not the server
+            say_error(f"{os.fsdecode(e.filename)}: {e.strerror or e}; check the path and its permissions, "
+                      "then run the command again")
+            sys.exit(1)
         if not _server_failure(e):
             raise
         # The server went away or failed mid-command: say so in one line, never a traceback.

@@ -117,6 +117,26 @@ def test_ingest_dry_run_and_stats(cli, tmp_path):
     assert stats["datasets"][0]["dataset"] == "test-ds" and stats["datasets"][0]["last_status"] == "complete"
 
 
+def test_stats_lists_a_dataset_made_by_hand_with_no_run(cli, graph):
+    """Before, a Dataset with no IngestRun (typed in Neo4j Browser, or left by a restore that
+    stopped part way) made `stats` fail in the server."""
+    graph.driver.execute_query("CREATE (:Dataset {name: 'typed-by-hand'})", database_=graph.database)
+    stats = cli("stats", "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    [listed] = json.loads(stats.stdout)["datasets"]
+    assert listed["dataset"] == "typed-by-hand" and listed["runs"] == 0 and listed["last_started"] is None
+
+
+def test_a_path_that_cannot_be_written_is_named_and_not_blamed_on_the_server(cli, tmp_path):
+    """Before, a file error read "Neo4j failed during the command ... run the same command again"."""
+    (tmp_path / "a-file").write_text("not a folder")
+    for args in (["export", tmp_path / "a-file" / "dump", "--format", "jsonl"],
+                 ["report", "conflicts", "--out", tmp_path / "a-file" / "report.html"]):
+        run = cli(*args)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        assert f"{tmp_path / 'a-file'}" in run.stderr and "Neo4j failed" not in run.stderr
+
+
 @pytest.mark.parametrize("command", [["--help"], ["query"], ["chain", "--help"], ["validate", "--help"]])
 def test_commands_without_a_server_start_without_the_driver(command):
     """The driver (0.25 s to import) and pydantic (which Typer 0.29 imports for every option)
