@@ -125,6 +125,32 @@ def test_ftm_as_aleph_writes_it_maps_onto_the_model(graph, tmp_path):
     assert exported["properties"]["nationality"] == ["kz"] and "police; interior" in exported["properties"]["keywords"]
 
 
+def test_entities_that_cannot_be_read_are_skipped_with_their_line_not_a_traceback(tmp_path):
+    """Before, fragments of one id whose schemata do not merge, or an entity with no schema, ended
+    the command in a traceback (FtM's InvalidData); entities without an id were merged into one,
+    and each was then skipped as a schema with "no place in chainwatch's data model"."""
+    lines = [
+        _entity("p1", "Person", name="Aidar Nurlanov"),
+        _entity("x1", "Person", name="A"),
+        _entity("x1", "Company", name="B"),  # 3: merges with no schema in common
+        json.dumps({"id": "x2", "properties": {"name": ["No schema"]}}),
+        json.dumps({"schema": "Person", "properties": {"name": ["No id one"]}}),
+        json.dumps({"schema": "Person", "properties": {"name": ["No id two"]}}),
+        json.dumps("a string"),
+        json.dumps({"id": "x3", "schema": "Person", "properties": "name"}),
+    ]
+    path = tmp_path / "hostile.ftm.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ds = validate(path, fmt="ftm")
+    assert ds.ok, [str(p) for p in ds.errors]
+    reasons = {p.line: p.message for p in ds.skipped}
+    assert sorted(reasons) == [3, 4, 5, 6, 7, 8]
+    assert "Cannot merge" in reasons[3] and "No schema" in reasons[4]
+    assert all("without an id" in reasons[n] for n in (5, 6))
+    assert all("a JSON object with an id, a schema and an object of properties" in reasons[n] for n in (7, 8))
+    assert sorted(n.props["name"] for n in ds.nodes if n.label == "Person") == ["A", "Aidar Nurlanov"]
+
+
 def test_without_the_extra_the_message_names_it(tmp_path):
     code = ("import sys; sys.modules['followthemoney'] = None\n"
             "from graph.ftm_export import ftm_model, FtmMissing\n"

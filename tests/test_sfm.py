@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
+import zipfile
 
 import pytest
 
@@ -14,6 +17,7 @@ from graph.chains import chain
 from ingest.load import ingest
 from ingest.validate import validate
 from tests import sfm_fixture as fx
+from tests.conftest import ROOT
 from tests.test_ingest import cypher
 
 
@@ -108,6 +112,36 @@ def test_the_command_loads_and_writes_the_skip_report(cli, export, tmp_path):
     chained = cli("chain", f"unit:sfm-{fx.ARMY}", "--as-of", "2021", "--format", "json")
     assert chained.returncode == 0, chained.stderr
     assert f"unit:sfm-{fx.JUNTA}" in {n["id"] for n in json.loads(chained.stdout)["nodes"]}
+
+
+# Nine levels of ten: a thousand million "lol"s from a few hundred bytes (the "billion laughs").
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY lol0 "lol">'
+          + "".join(f'<!ENTITY lol{i} "{("&lol%d;" % (i - 1)) * 10}">' for i in range(1, 10)) + "]>")
+
+
+@pytest.mark.parametrize("defused", [True, False])
+def test_a_workbook_that_expands_entities_is_refused_at_once(tmp_path, defused):
+    """A workbook handed over by someone hostile: every sheet's XML expands an entity to gigabytes.
+    openpyxl reads XML through defusedxml (a dependency), which refuses entities; without it,
+    Python's expat stops the expansion with a ParseError, which before ended in a traceback."""
+    plain = fx.write_workbook(tmp_path / "plain.xlsx")
+    bomb = tmp_path / "laughs.xlsx"
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(bomb, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name.startswith("xl/worksheets/"):
+                data = (LAUGHS + data.decode("utf-8").replace("<t>", "<t>&lol9;", 1)).encode("utf-8")
+            zout.writestr(name, data)
+    code = ("import sys, resource\n"
+            + ("" if defused else "sys.modules['defusedxml'] = None\n")
+            + "from pathlib import Path\nfrom ingest.validate import validate\n"
+            "ds = validate(Path(sys.argv[1]), fmt='sfm')\n"
+            "print([p.message for p in ds.errors], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(bomb)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-800:]
+    messages, peak_kb = done.stdout.rsplit(" ", 1)
+    assert "not a readable Excel workbook" in messages and int(peak_kb) < 1_000_000
 
 
 def test_not_sfm_data_is_a_clear_error_and_an_unknown_format_is_named(cli, tmp_path):

@@ -59,6 +59,7 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
     data = path.read_bytes()
     ds.hashes[path.name] = hashlib.sha256(data).hexdigest()
     m, file = mapping(), path.name
+    from followthemoney.exc import FollowTheMoneyException as invalid  # loaded with the model above
 
     def skip(line: int, reason: str) -> None:
         ds.skipped.append(Problem(file, line, None, None, f"skipped: {reason}", warning=True))
@@ -66,12 +67,18 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
     merged: dict[str, tuple[int, object]] = {}  # fragments of one entity (as map-csv writes them) merge
     for line, text in json_lines(data.decode("utf-8", errors="replace")):
         try:
-            proxy = model.get_proxy(json.loads(text))
-            if proxy.id in merged:
+            data = json.loads(text)
+            if type(data) is not dict or type(data.get("properties", {})) is not dict:
+                skip(line, "not an FtM entity: a JSON object with an id, a schema and an object of properties")
+                continue
+            proxy = model.get_proxy(data)
+            if not proxy.id:  # never merged with another that has none
+                skip(line, "an entity without an id: give it one (links between entities name their ids)")
+            elif proxy.id in merged:
                 merged[proxy.id][1].merge(proxy)
             else:
                 merged[proxy.id] = (line, proxy)
-        except (ValueError, TypeError, KeyError, AttributeError) as e:
+        except (ValueError, TypeError, KeyError, AttributeError, invalid) as e:
             skip(line, f"not an FtM entity ({e})")
     proxies = list(merged.values())
     ids: dict[str, tuple[str, str]] = {}  # FtM id -> (our id, label)

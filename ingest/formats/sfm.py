@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 import yaml
 
@@ -258,7 +259,7 @@ def _tables(path: Path) -> tuple[dict[str, tuple[str, list[list[Any]]]], dict[st
                     found[m.group(2).lower()] = (ws.title, [list(r) for r in ws.iter_rows(values_only=True)])
                     country = country or (m.group(1) or "").lower()
             book.close()
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, ParseError) as e:  # ValueError: defusedxml's refusals
             raise Unreadable(f"not a readable Excel workbook ({e}); open it in a spreadsheet program "
                              "and save it again as .xlsx, or export its sheets as CSV files") from None
     elif path.is_dir():
