@@ -150,6 +150,12 @@ def _read_folder(folder: Path, vocab: Vocabulary) -> RawDataset:
             ds.problems.append(Problem(METADATA_FILE, 1, None, None,
                                        "must be a mapping of keys such as name: and title:"))
             loaded = {}
+        # Metadata is text: a list or a mapping is refused, never made text (YAML's aliases can
+        # make a list of a thousand million items out of ten lines).
+        for key in [k for k, v in loaded.items() if isinstance(v, (list, dict))]:
+            ds.problems.append(Problem(METADATA_FILE, None, None, str(key),
+                                       "must be text or a number, not a list or a mapping"))
+            del loaded[key]
         ds.metadata = {str(k): "" if v is None else str(v) for k, v in loaded.items()}
     for csv_path in sorted(folder.glob("*.csv")):
         if csv_path.stem not in known:

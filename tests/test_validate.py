@@ -447,3 +447,21 @@ def test_the_garbage_a_look_up_in_the_graph_leaves_is_freed_before_the_next(tmp_
 
     ds = validation.validate(small(tmp_path / "ds"), known_ids=known_ids)
     assert ds.ok and len(left) >= 3
+
+
+def test_a_list_in_dataset_yaml_is_refused_not_made_text(tmp_path):
+    """Ten lines of YAML aliases make a list of a thousand million items; before, `validate`
+    turned it into text and never finished. Metadata is text: a list or mapping is an error."""
+    import subprocess
+    import sys
+    from tests.conftest import ROOT
+    folder = small(tmp_path / "ds")
+    laughs = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    laughs += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 9)]
+    meta = folder / "dataset.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "\n".join(laughs) + "\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from ingest.validate import validate\n"
+            "print(sorted((p.file, p.field) for p in validate(Path(sys.argv[1])).errors))")
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.stdout.strip() == str([("dataset.yaml", f"l{i}") for i in range(9)]), done.stderr[-600:]
