@@ -604,6 +604,7 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
     the same content. Use --redact for anything that leaves your hands.
     """
     from graph.conflicts import UnknownRule
+    from graph.fonts import FontMissing
     from graph.report import build
     from graph.report_formats import FORMATS, ReportError, render
 
@@ -616,7 +617,7 @@ def report_conflicts(out_file: Path = typer.Option(..., "--out", help="The file 
                               UnknownRule)
     try:
         data = render(report, fmt)
-    except ReportError as e:
+    except (ReportError, FontMissing) as e:
         fail(str(e))
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_bytes(data)

@@ -15,12 +15,12 @@ import csv
 import io
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 
-from graph import evidence_picture, network_export
+from graph import evidence_picture, fonts, network_export
 from graph.cells import neutralise
 from graph.evidence_picture import BOX_H, BOX_W, Layout, escape
 from graph.report import citation_details
-from graph.report_formats import font_path
 from graph.values import shown
 from graph.vocabulary import load
 
@@ -87,43 +87,50 @@ class Picture:
 
     def png(self) -> bytes:
         """The same picture at print resolution (300 dpi), title and caption in its metadata."""
-        from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
+        from PIL import Image, ImageDraw, PngImagePlugin
 
         width, height, below = self._size()
         image = Image.new("RGB", (round(width * SCALE), round(height * SCALE)), "white")
         draw = ImageDraw.Draw(image)
 
-        def write(xy: tuple[float, float], text: str, **style) -> None:
-            draw.text(xy, shown(text), **style)
-
-        def font(size: float, bold: bool = False):
-            return ImageFont.truetype(str(font_path("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")),
-                                      round(size * SCALE))
+        def write(xy: tuple[float, float], text: str, *, size: float, bold: bool = False, middle: bool = False,
+                  fill: str) -> None:
+            """Text from its top left (or top middle), in runs of the font that draws each part
+            (Pillow has no fallback font), all on the baseline DejaVu gives."""
+            text = shown(text)
+            faces = fonts.faces_for(text)
+            pieces = [(run, _font(face, size * SCALE, bold))
+                      for run, face in fonts.runs(fonts.drawable(text, faces), faces)]
+            x = xy[0] - (sum(f.getlength(run) for run, f in pieces) / 2 if middle else 0)
+            y = xy[1] + _font(faces[0], size * SCALE, bold).getmetrics()[0]
+            for run, f in pieces:
+                draw.text((x, y), run, font=f, fill=fill, anchor="ls")
+                x += f.getlength(run)
 
         def at(x: float, y: float) -> tuple[float, float]:
             return x * SCALE, y * SCALE
 
-        write(at(MARGIN, 8), self.title, fill="black", font=font(15, True))
+        write(at(MARGIN, 8), self.title, fill="black", size=15, bold=True)
         lay = self.layout
         for a in lay.arrows:
             x1, y1, x2, y2 = (v + d for v, d in zip(evidence_picture.ends(lay, a), (MARGIN, TOP, MARGIN, TOP)))
             _line(draw, at(x1, y1), at(x2, y2), dashed=a.low)
-            write(at((x1 + x2) / 2, (y1 + y2) / 2 - 10), a.text, fill="#333", font=font(8), anchor="ma")
+            write(at((x1 + x2) / 2, (y1 + y2) / 2 - 10), a.text, fill="#333", size=8, middle=True)
         for b in lay.boxes.values():
             x, y = b.x + MARGIN, b.y + TOP
             draw.rounded_rectangle([at(x, y), at(x + BOX_W, y + BOX_H)], radius=5 * SCALE,
                                    fill=_tint(b.color), outline="black" if b.focus else "#333",
                                    width=round((2.5 if b.focus else 0.8) * SCALE))
-            write(at(x + 6, y + 5), b.label or "", fill="#333", font=font(8))
-            write(at(x + 6, y + 18), b.text, fill="black", font=font(10, True))
+            write(at(x + 6, y + 5), b.label or "", fill="#333", size=8)
+            write(at(x + 6, y + 18), b.text, fill="black", size=10, bold=True)
         x = MARGIN
         for name, colour in self.legend():
             draw.rectangle([at(x, below), at(x + 10, below + 10)], fill=_tint(colour), outline="#333")
-            write(at(x + 14, below), name, fill="black", font=font(10))
+            write(at(x + 14, below), name, fill="black", size=10)
             x += 20 + 7 * len(name)
-        write(at(x, below), "dashed: low confidence", fill="#555", font=font(10))
+        write(at(x, below), "dashed: low confidence", fill="#555", size=10)
         for n, line in enumerate(self.caption()):
-            write(at(MARGIN, below + LINE * (n + 1) + 2), line, fill="black", font=font(10))
+            write(at(MARGIN, below + LINE * (n + 1) + 2), line, fill="black", size=10)
         info = PngImagePlugin.PngInfo()
         info.add_itxt("Title", shown(self.title))
         info.add_itxt("Description", "\n".join(map(shown, self.caption())))
@@ -152,6 +159,13 @@ class Picture:
                    e["source"], e["target"]]
             writer.writerow([neutralise("" if v is None else str(v)) for v in row])
         return out.getvalue()
+
+
+@lru_cache(maxsize=64)
+def _font(face: fonts.Face, pixels: float, bold: bool):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(face.bold if bold and face.bold else face.regular), round(pixels), index=face.number)
 
 
 def _tint(colour: str) -> str:

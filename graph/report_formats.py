@@ -2,7 +2,7 @@
 
 HTML is one self-contained file (inline CSS and SVG, a Content-Security-Policy
 that forbids any request); Markdown embeds the picture as a data URI; the PDF
-is drawn with fpdf2 and a Unicode TrueType font; JSON is the findings.
+is drawn with fpdf2 and the fonts that draw its text (graph/fonts.py); JSON is the findings.
 """
 
 from __future__ import annotations
@@ -10,18 +10,21 @@ from __future__ import annotations
 import base64
 import json
 import math
-import os
-from pathlib import Path
+import re
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from graph import fonts
 from graph.markdown import escape as _md
 from graph.evidence_picture import BOX_H, BOX_W, Layout, ends
 from graph.report import Report, citation_details
+from graph.values import each_string
 
 FORMATS = ("html", "md", "pdf", "json")
-FONT_DIRS = [os.environ.get("CHAINWATCH_FONT_DIR", ""), "/usr/share/fonts/truetype/dejavu",
-             "/usr/share/fonts/dejavu", "/Library/Fonts", "/usr/local/share/fonts"]
+LABEL_WIDTH = 240  # points a centred label in the PDF picture may span
+# A run of right-to-left words (Hebrew, Arabic, Syriac, Thaana...), digits and spaces inside it.
+RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+RTL_RUN = re.compile(f"[{RTL}](?:[{RTL}\\s\\d\u0300-\u036f]*[{RTL}])?")
 
 
 class ReportError(RuntimeError):
@@ -77,21 +80,35 @@ def markdown(report: Report) -> str:
     return "\n".join(md) + "\n"
 
 
-def font_path(name: str) -> Path:
-    for folder in FONT_DIRS:
-        if folder and (Path(folder) / name).exists():
-            return Path(folder) / name
-    raise ReportError(f"the PDF needs the DejaVu fonts ({name}); install them "
-                      "(Debian: apt-get install fonts-dejavu-core) or set CHAINWATCH_FONT_DIR")
+def _text_of(report: Report) -> str:
+    """Every character the PDF may draw, so its fonts are chosen before the first line."""
+    seen: list[str] = []
+    each_string(lambda s: seen.append(s) or s, [report.generated, report.datasets, report.rules,
+                                                 report.allegations, report.apex_note])
+    return "".join(seen)
+
+
+def _isolated(text: str) -> str:
+    """Each right-to-left run set apart (FSI ... PDI), so what follows a name in the sentence
+    stays where it is written: without it, "District محمد علي; 2020" is drawn with the date
+    inside the Arabic run, before the name."""
+    return RTL_RUN.sub(lambda m: f"\u2068{m.group()}\u2069", text)
 
 
 def pdf(report: Report) -> bytes:
     from fpdf import FPDF
 
+    text = _text_of(report)
+    faces = fonts.faces_for(text)
     doc = FPDF(format="A4", unit="pt")
     doc.set_auto_page_break(True, margin=40)
-    doc.add_font("DejaVu", "", str(font_path("DejaVuSans.ttf")))
-    doc.add_font("DejaVu", "B", str(font_path("DejaVuSans-Bold.ttf")))
+    for face in faces:  # DejaVu, then a Noto face for each script it lacks
+        doc.add_font(face.name, "", str(face.regular), collection_font_number=face.number)
+        doc.add_font(face.name, "B", str(face.bold or face.regular), collection_font_number=face.number)
+    if len(faces) > 1:
+        doc.set_fallback_fonts([f.name for f in faces[1:]], exact_match=False)
+    if fonts.needs_shaping(text):  # joined and reordered letters: Arabic, Hebrew, Indic, Thai...
+        doc.set_text_shaping(True)
     doc.set_title("Conflict-of-interest report")
     doc.set_creator("chainwatch")
     doc.add_page()
@@ -100,7 +117,8 @@ def pdf(report: Report) -> bytes:
     def para(text: str, size: float = 10, bold: bool = False, color=(34, 34, 34), gap: float = 4) -> None:
         doc.set_font("DejaVu", "B" if bold else "", size)
         doc.set_text_color(*color)
-        doc.multi_cell(width, size * 1.35, text, align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.multi_cell(width, size * 1.35, _isolated(fonts.drawable(text, faces)), align="L", new_x="LMARGIN",
+                       new_y="NEXT")
         doc.ln(gap)
 
     para("Conflict-of-interest report" + (" (redacted)" if report.redacted else ""), 18, True)
@@ -119,7 +137,7 @@ def pdf(report: Report) -> bytes:
             para("Strength: " + f["strength"], 8.5)
             para("Events: " + "; ".join(f"{e['name']} ({e.get('date') or 'date unknown'}, "
                                         f"{e.get('status') or 'unknown'})" for e in f["event_details"]), 8.5)
-            _draw(doc, f["picture"])
+            _draw(doc, f["picture"], faces)
             for r in f["evidence_relationships"]:
                 role = f" ({r['role']})" if r.get("role") else ""
                 para(f"• {r['source_name']} — {r['type']}{role} → {r['target_name']}; "
@@ -140,10 +158,13 @@ def pdf(report: Report) -> bytes:
     para(report.apex_note, 9)
     for name, purpose in report.rules.items():
         para(f"{name}: {purpose}", 8, gap=2)
+    if fonts.drawable(text, faces) != text:
+        para("Characters written as [U+...] have no font on the machine that made this PDF; the HTML "
+             f"and Markdown reports hold them. To draw them here, {fonts.INSTALL}.", 8, color=(176, 0, 32))
     return bytes(doc.output())
 
 
-def _draw(doc, lay: Layout) -> None:
+def _draw(doc, lay: Layout, faces: list[fonts.Face]) -> None:
     """The evidence picture drawn with PDF lines and boxes, scaled to the page width."""
     scale = min(1.0, doc.epw / max(lay.width, 1))
     if doc.get_y() + lay.height * scale > doc.h - doc.b_margin:
@@ -156,9 +177,8 @@ def _draw(doc, lay: Layout) -> None:
         doc.set_dash_pattern(dash=3, gap=2) if a.low else doc.set_dash_pattern()
         doc.line(x0 + x1, y0 + y1, x0 + x2, y0 + y2)
         _arrowhead(doc, x0 + x1, y0 + y1, x0 + x2, y0 + y2)
-        doc.set_font("DejaVu", "", 5.5 * scale + 1)
         doc.set_text_color(60, 60, 60)
-        doc.text(x0 + (x1 + x2) / 2 - doc.get_string_width(a.text) / 2, y0 + (y1 + y2) / 2 - 2, a.text)
+        _label(doc, x0 + (x1 + x2) / 2, y0 + (y1 + y2) / 2 - 2, a.text, faces, 5.5 * scale + 1, middle=True)
     doc.set_dash_pattern()
     for b in lay.boxes.values():
         r, g, bl = (int(b.color[i:i + 2], 16) for i in (1, 3, 5))
@@ -166,12 +186,20 @@ def _draw(doc, lay: Layout) -> None:
         doc.set_line_width(2 if b.focus else 0.6)
         doc.rect(x0 + b.x * scale, y0 + b.y * scale, BOX_W * scale, BOX_H * scale, style="DF")
         doc.set_text_color(60, 60, 60)
-        doc.set_font("DejaVu", "", 6 * scale + 1)
-        doc.text(x0 + (b.x + 5) * scale, y0 + (b.y + 12) * scale, b.label or "")
-        doc.set_font("DejaVu", "B", 7 * scale + 1)
+        _label(doc, x0 + (b.x + 5) * scale, y0 + (b.y + 12) * scale, b.label or "", faces, 6 * scale + 1)
         doc.set_text_color(20, 20, 20)
-        doc.text(x0 + (b.x + 5) * scale, y0 + (b.y + 27) * scale, b.text)
+        _label(doc, x0 + (b.x + 5) * scale, y0 + (b.y + 27) * scale, b.text, faces, 7 * scale + 1, bold=True)
     doc.set_y(y0 + lay.height * scale + 6)
+
+
+def _label(doc, x: float, y: float, text: str, faces: list[fonts.Face], size: float, *,
+           bold: bool = False, middle: bool = False) -> None:
+    """A line of text on a baseline at (x, y), from its start or centred on x. Drawn as a cell,
+    not with `text()`: only cells take the fallback fonts and the shaping (joined Arabic)."""
+    doc.set_font("DejaVu", "B" if bold else "", size)
+    width = LABEL_WIDTH if middle else 0
+    doc.set_xy(x - width / 2, y - size * 1.05)  # a cell's text sits mid-height; DejaVu's ascent is 0.93 em
+    doc.cell(width, size * 1.3, _isolated(fonts.drawable(text, faces)), align="C" if middle else "L")
 
 
 def _arrowhead(doc, x1: float, y1: float, x2: float, y2: float, size: float = 5) -> None:

@@ -5,6 +5,7 @@ GraphML and CSV hold the subgraph; nothing needs the server."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import xml.etree.ElementTree as ET
 
@@ -72,3 +73,16 @@ def test_graphml_and_csv_hold_the_subgraph():
     rows = list(csv.DictReader(io.StringIO(picture().csv())))
     assert len(rows) == 2 and rows[0]["object"].startswith("'=")  # opens as text, not a formula
     assert rows[1]["role"] == "alleged_perpetrator" and rows[1]["sources"] == "src:a;src:b"
+
+
+def test_letters_dejavu_lacks_are_drawn_not_boxes():
+    """A font without a letter draws the same empty box for every one it lacks, so two names of
+    different letters made the same picture (before, with DejaVu alone: Chinese, Devanagari,
+    Thai, Ethiopic); and a letter no font draws is printed as its code point."""
+    def png(name: str) -> str:
+        nodes = [dict(NODES[0], name=name), *NODES[1:]]
+        image = Image.open(io.BytesIO(Picture.of("Around", "person:o", nodes, EDGES, SOURCES).png()))
+        return hashlib.sha256(image.tobytes()).hexdigest()
+    for one, other in (("王小明", "丁丁丁"), ("राम", "कमल"), ("สมชาย", "ใจดีม"), ("አበበ", "ሀሀሀ")):
+        escaped = "".join(f"[U+{ord(c):04X}]" for c in one)  # what is printed when no font has them
+        assert png(one) != png(other) and png(one) != png(escaped), one
