@@ -18,7 +18,7 @@ from graph import case, claims, config, decisions, resolution
 from graph.chains import Chain, chain as build_chain
 from graph.db import Graph, GraphError, open_graph
 from graph.redaction import Redactor, fold
-from graph.search import WORD, search as find
+from graph.search import search as find, words as words_of
 from graph.report import build as build_report
 from graph.publication import Picture
 from graph.report_formats import render
@@ -78,14 +78,14 @@ def search(text: str, public: bool, limit: int = 40) -> list[dict]:
     """Typo-tolerant search in any script (graph/search.py). In public mode a result is shown
     only if it still matches once redacted: an event titled with a protected person's real name must not answer
     a search for that name, or it would tie the name to the pseudonym it shows."""
-    if not WORD.search(text):
+    if not words_of(text):
         return []
     rows = find(graph(), text, limit)
     if not public:
         return rows
     r = redactor(True)
     hidden = set(r.pseudo_ids.values())
-    words = [fold(w) for w in WORD.findall(text)]
+    words = [fold(w) for w in words_of(text)]
     shown = []
     for row in rows:
         public_row = r(row)

@@ -20,6 +20,8 @@ from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
 WORD = re.compile(r"[a-z0-9]+")
+# Hebrew points and cantillation, Arabic harakat, shadda, sukun and Quranic marks.
+POINTS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 
 # Applied in order to a lower-case Latin word: each folds spellings of one sound that
 # transliteration systems (BGN/PCGN, passport, Kazakh Latin 2018/2021, journalists')
@@ -39,8 +41,10 @@ DOUBLE = re.compile(r"(.)\1+")
 
 
 def latin(text: str) -> str:
-    """Any script in Latin letters, accents and case kept as anyascii gives them."""
-    return anyascii(unicodedata.normalize("NFC", text or ""))
+    """Any script in Latin letters, accents and case kept as anyascii gives them. Arabic and
+    Hebrew vowel points are left out first: they are written or not (مُحَمَّد, محمد), and
+    anyascii makes them vowels (muhamad against mhmd), so one name had two keys."""
+    return anyascii(POINTS.sub("", unicodedata.normalize("NFC", text or "")))
 
 
 def words(text: str) -> list[str]:

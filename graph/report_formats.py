@@ -98,8 +98,8 @@ def _isolated(text: str) -> str:
 def pdf(report: Report) -> bytes:
     from fpdf import FPDF
 
-    text = _text_of(report)
-    faces = fonts.faces_for(text)
+    everything = _text_of(report)
+    faces = fonts.faces_for(everything)
     doc = FPDF(format="A4", unit="pt")
     doc.set_auto_page_break(True, margin=40)
     for face in faces:  # DejaVu, then a Noto face for each script it lacks
@@ -107,7 +107,7 @@ def pdf(report: Report) -> bytes:
         doc.add_font(face.name, "B", str(face.bold or face.regular), collection_font_number=face.number)
     if len(faces) > 1:
         doc.set_fallback_fonts([f.name for f in faces[1:]], exact_match=False)
-    if fonts.needs_shaping(text):  # joined and reordered letters: Arabic, Hebrew, Indic, Thai...
+    if fonts.needs_shaping(everything):  # joined and reordered letters: Arabic, Hebrew, Indic, Thai...
         doc.set_text_shaping(True)
     doc.set_title("Conflict-of-interest report")
     doc.set_creator("chainwatch")
@@ -158,7 +158,7 @@ def pdf(report: Report) -> bytes:
     para(report.apex_note, 9)
     for name, purpose in report.rules.items():
         para(f"{name}: {purpose}", 8, gap=2)
-    if fonts.drawable(text, faces) != text:
+    if fonts.drawable(everything, faces) != everything:
         para("Characters written as [U+...] have no font on the machine that made this PDF; the HTML "
              f"and Markdown reports hold them. To draw them here, {fonts.INSTALL}.", 8, color=(176, 0, 32))
     return bytes(doc.output())

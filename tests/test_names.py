@@ -103,3 +103,28 @@ def test_search_from_the_command_line(cli, graph, tmp_path):
     assert table.returncode == 0 and "Нурлан Кийсымбаев" in table.stdout
     nothing = cli("search", "Kiysymbekov")
     assert nothing.returncode == 0 and "Nothing matches" in nothing.stdout
+
+
+@pytest.mark.parametrize("typed, found", [
+    ("राम", "person:ram"), ("राम कुमार", "person:ram"),   # before: cut at each vowel sign, other records first
+    ("مُحَمَّد", "person:muhammad"),                      # vowel points typed, not stored
+    ("محمد حسن", "person:pointed"), ("יוסף", "person:yosef"),  # stored with points, typed without
+    ("王小明", "person:wang"), ("김민준", "person:kim"),
+    ("Officer AND", "person:officer"), ("Justice AND Order", "person:and"), ("NOT", "person:not"),
+    ("TO", "person:to"),  # before: Lucene operators, a parse error (TO: a range)
+])
+def test_search_finds_names_in_scripts_with_marks_and_words_that_are_operators(graph, tmp_path, typed, found):
+    ingest(graph, small(tmp_path / "ds", name="scripts", people=[
+        {"id": "person:ram", "name": "राम कुमार", "sources": "src:a"},
+        {"id": "person:muhammad", "name": "محمد علي", "sources": "src:a"},
+        {"id": "person:pointed", "name": "مُحَمَّد حسن", "sources": "src:a"},
+        {"id": "person:yosef", "name": "יוֹסֵף כהן", "sources": "src:a"},
+        {"id": "person:wang", "name": "王小明", "sources": "src:a"},
+        {"id": "person:kim", "name": "김민준", "sources": "src:a"},
+        {"id": "person:officer", "name": "Officer One", "sources": "src:a"},
+        {"id": "person:and", "name": "Justice AND Order", "sources": "src:a"},
+        {"id": "person:not", "name": "NOT", "sources": "src:a"},
+        {"id": "person:to", "name": "Lin TO", "sources": "src:a"},
+        {"id": "person:victim", "name": "Victim", "protected": "yes", "pseudonym": "V.", "sources": "src:a"}]))
+    hits = [h["id"] for h in search(graph, typed)]
+    assert hits and hits[0] == found, (typed, hits)
