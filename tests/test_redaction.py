@@ -26,27 +26,36 @@ YILMAZ = {"id": "person:ipek-yilmaz", "name": "İpek Yılmaz", "aliases": "Yılm
           "protected": "true", "pseudonym": "Witness A"}
 ASEL = {"id": "person:asel", "name": "Әсел Жұмабекова", "aliases": "Асель Жумабекова;Asel Zhumabekova",
         "protected": "true", "pseudonym": "Witness A"}  # the same pseudonym: they must not collide
+WANG = {"id": "person:wang", "name": "王小明", "protected": "true", "pseudonym": "Witness W"}
+YOSEF = {"id": "person:yosef", "name": "יוסף כהן", "protected": "true", "pseudonym": "Witness Y"}
 FORMS = {
     "person:ipek-yilmaz": ["İpek Yılmaz", "IPEK YILMAZ", "ipek yilmaz", "YILMAZ", "Yılmaz", "İPEK",
                            "person:ipek-yilmaz"],
     "person:asel": ["Әсел Жұмабекова", "ӘСЕЛ ЖҰМАБЕКОВА", "АСЕЛЬ ЖУМАБЕКОВА", "Асель Жумабекова",
                     "asel zhumabekova", "ASEL ZHUMABEKOVA", "person:asel",
                     "Asel Jumabekova", "Jumabekova Asel", "ASSEL ZHUMABEKOVA"],  # other transliterations
+    # Written without spaces: found inside running text; in Latin letters, in words or syllables.
+    "person:wang": ["王小明", "Wang Xiaoming", "WANG XIAO MING", "Wangxiaoming", "person:wang"],
+    # Written onto a conjunction or preposition (ו, כש) in Hebrew.
+    "person:yosef": ["יוסף כהן", "person:yosef"],
 }
 
 
 def leaks(text: str) -> list[str]:
-    """The protected forms found in text as whole words, compared after folding."""
+    """The protected forms found in text, compared after folding: as whole words, but Chinese
+    and Hebrew forms wherever they stand (their words have no edges, or letters written onto
+    them)."""
     folded = fold(text)
     return [f for forms in FORMS.values() for f in forms
-            if re.search(r"(?<!\w)" + re.escape(fold(f)) + r"(?!\w)", folded)]
+            if re.search(re.escape(fold(f)) if re.search("[\u0590-\u05ff\u4e00-\u9fff]", f) else
+                         r"(?<!\w)" + re.escape(fold(f)) + r"(?!\w)", folded)]
 
 
 # -- the Redactor alone -------------------------------------------------------
 
 def redactor() -> Redactor:
-    people = [{"id": p["id"], "name": p["name"], "aliases": p["aliases"].split(";"),
-               "pseudonym": p["pseudonym"]} for p in (YILMAZ, ASEL)]
+    people = [{"id": p["id"], "name": p["name"], "aliases": p.get("aliases", "").split(";"),
+               "pseudonym": p["pseudonym"]} for p in (YILMAZ, ASEL, WANG, YOSEF)]
     people[0]["aliases"].append("İpek")
     return Redactor.for_people(people)
 
@@ -56,6 +65,18 @@ def test_every_spelling_is_replaced(form):
     out = redactor().text(f"«{form}» said so.")
     assert not leaks(out), (form, out)
     assert out.endswith("» said so.") and out.startswith("«")
+
+
+@pytest.mark.parametrize("text, public", [
+    ("据王小明的律师说", "据Witness W的律师说"),  # Chinese has no spaces between words
+    ("王小明说他被打了。", "Witness W说他被打了。"),
+    ("Wang Xiaoming said", "Witness W said"),  # before, his alias-less Latin name was left
+    ("WANG XIAO MING said", "Witness W said"),
+    ("ויוסף כהן אמר", "וWitness Y אמר"),  # ו (and) is written onto the name
+    ("וכשיוסף כהן ראה", "וכשWitness Y ראה"),
+])
+def test_a_name_is_replaced_where_its_script_writes_no_edge_before_it(text, public):
+    assert redactor().text(text) == public
 
 
 def test_a_cyrillic_name_is_replaced_where_a_text_writes_it_in_any_transliteration():
@@ -106,7 +127,7 @@ def case(graph, tmp_path):
     event titles, the source's title and the dataset's title, in several scripts and cases."""
     d = base()
     d["people"][0] = dict(YILMAZ)
-    d["people"].append(dict(ASEL))
+    d["people"] += [dict(ASEL), dict(WANG), dict(YOSEF)]
     d["sources"] = [{"id": "src:case", "title": "Interview with ӘСЕЛ ЖҰМАБЕКОВА about İPEK YILMAZ"}]
     d["events"][0]["title"] = "Beating of IPEK YILMAZ"
     d["events"].append(CHARGE)
@@ -120,6 +141,10 @@ def case(graph, tmp_path):
         dict(rel(YILMAZ["id"], "PARTICIPATED_IN", "event:charge", "accused"), quote="YILMAZ was charged"),
         dict(rel(ASEL["id"], "PARTICIPATED_IN", "event:complaint", "witness"),
              quote="asel zhumabekova saw it"),
+        dict(rel(WANG["id"], "PARTICIPATED_IN", "event:complaint", "witness"),
+             quote="据王小明的律师说，Wang Xiao Ming 和 WANGXIAOMING 都看见了"),
+        dict(rel(YOSEF["id"], "PARTICIPATED_IN", "event:complaint", "witness"),
+             quote="ויוסף כהן אמר, וכשיוסף כהן ראה"),
         rel("unit:district", "PARTICIPATED_IN", "event:inquiry", "investigating_body"),
     ]
     folder = write_dataset(tmp_path / "case", "case", **d)
@@ -148,7 +173,8 @@ def test_redacted_reports_leak_no_spelling_in_any_format(case, fmt):
 def test_explorer_data_in_public_mode_leaks_nothing(case):
     seen = [data.entity(YILMAZ["id"], True), data.entity("event:torture", True),
             data.neighbourhood(YILMAZ["id"], True, hops=2), data.conflicts(True),
-            data.chain("unit:district", None, True).__dict__, data.paths(YILMAZ["id"], "unit:district", 4, True)]
+            data.chain("unit:district", None, True).__dict__, data.paths(YILMAZ["id"], "unit:district", 4, True),
+            data.entity(WANG["id"], True), data.entity(YOSEF["id"], True), data.entity("event:complaint", True)]
     text = json.dumps(seen, ensure_ascii=False, default=str)
     assert not leaks(text), leaks(text)
 
@@ -177,8 +203,8 @@ def test_public_search_for_a_real_name_finds_nothing_tied_to_them(case, typed):
 
 def test_public_search_by_pseudonym_finds_each_person(case):
     found = data.search("Witness", True)
-    assert sorted(r["name"] for r in found) == ["Witness A", "Witness A (2)"]
-    assert {data.redactor(True).real_id(r["id"]) for r in found} == {YILMAZ["id"], ASEL["id"]}
+    assert sorted(r["name"] for r in found) == ["Witness A", "Witness A (2)", "Witness W", "Witness Y"]
+    assert {data.redactor(True).real_id(r["id"]) for r in found} == {YILMAZ["id"], ASEL["id"], WANG["id"], YOSEF["id"]}
     beating = data.search("beating", True)
     public_name = data.redactor(True).text(YILMAZ["name"])
     assert [r["name"] for r in beating] == [f"Beating of {public_name}"]  # found by its other words
