@@ -38,6 +38,10 @@ FOLDS = (
     ("iy", "i"), ("yi", "i"), ("y", "i"),       # Й Ы И: Kiysymbaev/Kisymbaev, Ualiyev
 )
 DOUBLE = re.compile(r"(.)\1+")
+# Chinese characters and kana: anyascii writes each as a capitalised syllable (王小明: WangXiaoMing).
+UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+SYLLABLE = re.compile(r"[A-Z][a-z]*|[a-z]+|[0-9]+")
+MAX_SYLLABLES = 4  # runs of syllables keyed: a given name of two or three, a double surname
 
 
 def latin(text: str) -> str:
@@ -78,8 +82,17 @@ def name_key(text: str) -> list[str]:
 
 def keys(names: Iterable[str | None]) -> list[str]:
     """Every word key of a record's names and aliases, sorted, without repeats: what the
-    search index and resolution's blocking look up."""
-    return sorted({k for n in names if n for k in name_key(n) if len(k) > 1})
+    search index and resolution's blocking look up. A name written without spaces (王小明,
+    one Latin word to anyascii: WangXiaoMing) also gives the keys of its syllables and of each
+    run of them, so `Wang Xiaoming` and `王 小 明` find it as `Wangxiaoming` does."""
+    return sorted({k for n in names if n for k in [*name_key(n), *_syllable_keys(n)] if len(k) > 1})
+
+
+def _syllable_keys(name: str) -> list[str]:
+    syllables = [s.lower() for part in name.split(" ") if UNSPACED.search(part)
+                 for s in SYLLABLE.findall(latin(part))]
+    return [key("".join(syllables[i:j])) for i in range(len(syllables))
+            for j in range(i + 1, min(len(syllables), i + MAX_SYLLABLES) + 1)]
 
 
 def similarity(a: str, b: str) -> float:

@@ -109,7 +109,8 @@ def test_search_from_the_command_line(cli, graph, tmp_path):
     ("राम", "person:ram"), ("राम कुमार", "person:ram"),   # before: cut at each vowel sign, other records first
     ("مُحَمَّد", "person:muhammad"),                      # vowel points typed, not stored
     ("محمد حسن", "person:pointed"), ("יוסף", "person:yosef"),  # stored with points, typed without
-    ("王小明", "person:wang"), ("김민준", "person:kim"),
+    ("王小明", "person:wang"), ("Wang Xiaoming", "person:wang"), ("wang xiao ming", "person:wang"),
+    ("Xiaoming", "person:wang"), ("김민준", "person:kim"),
     ("Officer AND", "person:officer"), ("Justice AND Order", "person:and"), ("NOT", "person:not"),
     ("TO", "person:to"),  # before: Lucene operators, a parse error (TO: a range)
 ])
