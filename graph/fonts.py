@@ -15,13 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from graph import scripts
+
 DEJAVU_DIRS = [os.environ.get("CHAINWATCH_FONT_DIR", ""), "/usr/share/fonts/truetype/dejavu",
                "/usr/share/fonts/dejavu", "/Library/Fonts", "/usr/local/share/fonts"]
 NOTO_DIRS = [os.environ.get("CHAINWATCH_FONT_DIR", ""), "/usr/share/fonts/truetype/noto",
              "/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto", "/usr/share/fonts/noto-cjk"]
 NOTO = re.compile(r"NotoSans(?!Mono|Display|Symbols)\w*-Regular\.(ttf|otf|ttc)$")
-# Which of a CJK collection's fonts draws the text: Han characters take a region's shapes.
-CJK_ORDER = ({"Hangul": "KR", "Kana": "JP"}, ("SC", "TC", "JP", "KR", "HK"))
+# Which of a CJK collection's fonts draws the text: Han characters take a region's shapes,
+# Korean beside Hangul, Japanese beside kana, else Chinese.
+CJK_PREFERRED = {scripts.any_of(scripts.HANGUL): "KR", scripts.any_of(scripts.KANA): "JP"}
+CJK_REGIONS = ("SC", "TC", "JP", "KR", "HK")
 INSTALL = "install more fonts (Debian: apt-get install fonts-noto-core fonts-noto-cjk) or set CHAINWATCH_FONT_DIR"
 
 
@@ -86,16 +90,11 @@ def _noto() -> tuple[Face, ...]:
 
 def _region(face: Face, text: str) -> int:
     """A CJK face's rank for this text: Korean for Hangul, Japanese for kana, else Chinese."""
-    prefer, order = CJK_ORDER
-    wanted = [region for script, region in prefer.items() if _has(script, text)]
-    regions = wanted + [r for r in order if r not in wanted]
+    wanted = [region for script, region in CJK_PREFERRED.items() if script.search(text)]
+    regions = wanted + [r for r in CJK_REGIONS if r not in wanted]
     return next((i for i, r in enumerate(regions) if face.name.endswith(r)), len(regions))
 
 
-def _has(script: str, text: str) -> bool:
-    ranges = {"Hangul": ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)),
-              "Kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF))}[script]
-    return any(lo <= ord(c) <= hi for c in text for lo, hi in ranges)
 
 
 def faces_for(text: str) -> list[Face]:
@@ -132,10 +131,13 @@ def runs(text: str, faces: list[Face]) -> list[tuple[str, Face]]:
             continue
         face = next((f for f in faces if ord(c) in f.covers), faces[0])
         out.append((c, face))
-    spaced = []  # a run's last spaces drawn apart: at the end of a right-to-left run they would
-    for run, face in out:  # be drawn at its left, and the gap before the next run lost
+    spaced = []  # a run's last spaces drawn apart: at the end of a right-to-left run they would be
+    for run, face in out:  # drawn at its left, and the gap before the next run lost
         body = run.rstrip(" ")
-        spaced += [(body, face)] * bool(body) + [(run[len(body):], faces[0])] * (len(body) < len(run))
+        if body:
+            spaced.append((body, face))
+        if len(body) < len(run):
+            spaced.append((run[len(body):], faces[0]))
     return spaced
 
 

@@ -19,9 +19,10 @@ from typing import Iterable
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
+from graph import scripts
+
 WORD = re.compile(r"[a-z0-9]+")
-# Hebrew points and cantillation, Arabic harakat, shadda, sukun and Quranic marks.
-POINTS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+POINTS = scripts.any_of(scripts.VOWEL_POINTS)
 
 # Applied in order to a lower-case Latin word: each folds spellings of one sound that
 # transliteration systems (BGN/PCGN, passport, Kazakh Latin 2018/2021, journalists')
@@ -39,7 +40,7 @@ FOLDS = (
 )
 DOUBLE = re.compile(r"(.)\1+")
 # Chinese characters and kana: anyascii writes each as a capitalised syllable (王小明: WangXiaoMing).
-UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+SYLLABIC = scripts.any_of(scripts.HAN, scripts.KANA)
 SYLLABLE = re.compile(r"[A-Z][a-z]*|[a-z]+|[0-9]+")
 MAX_SYLLABLES = 4  # runs of syllables keyed: a given name of two or three, a double surname
 
@@ -89,7 +90,7 @@ def keys(names: Iterable[str | None]) -> list[str]:
 
 
 def _syllable_keys(name: str) -> list[str]:
-    syllables = [s.lower() for part in name.split(" ") if UNSPACED.search(part)
+    syllables = [s.lower() for part in name.split(" ") if SYLLABIC.search(part)
                  for s in SYLLABLE.findall(latin(part))]
     return [key("".join(syllables[i:j])) for i in range(len(syllables))
             for j in range(i + 1, min(len(syllables), i + MAX_SYLLABLES) + 1)]

@@ -39,17 +39,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
+from graph import scripts
 from graph.db import Graph
 from graph.names import key, latin, name_key, words
 
 FOLD_EXTRA = {"ı": "i"}  # folds that case folding and decomposition leave apart
 WORD = re.compile(r"\w+")
-# Scripts written without spaces between words: Han, kana, Thai, Lao, Tibetan, Myanmar, Khmer.
-UNSPACED = re.compile("[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
-                      "\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+UNSPACED = scripts.any_of(scripts.UNSPACED)
 # Letters written onto the next word: Hebrew and, the, in, as, to, from, that; Arabic and, so, with, as, to.
 PREFIXES = {"hebrew": "בהוכלמש", "arabic": "وفبكل"}
-SCRIPT = {"hebrew": re.compile("[\u0590-\u05ff]"), "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f]")}
+SCRIPT = {"hebrew": scripts.any_of(scripts.HEBREW), "arabic": scripts.any_of(scripts.ARABIC)}
 NAME_KEYS = "name_keys"  # a property redacted output leaves out
 MIN_JOINED = 3  # letters of a name's joined keys below which a run of words is not compared
 SYLLABLES = 4  # the most words a name written without spaces is compared in (王小明: Wang Xiao Ming)

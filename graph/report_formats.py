@@ -14,7 +14,7 @@ import re
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from graph import fonts
+from graph import fonts, scripts
 from graph.markdown import escape as _md
 from graph.evidence_picture import BOX_H, BOX_W, Layout, ends
 from graph.report import Report, citation_details
@@ -22,9 +22,8 @@ from graph.values import each_string
 
 FORMATS = ("html", "md", "pdf", "json")
 LABEL_WIDTH = 240  # points a centred label in the PDF picture may span
-# A run of right-to-left words (Hebrew, Arabic, Syriac, Thaana...), digits and spaces inside it.
-RTL = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-RTL_RUN = re.compile(f"[{RTL}](?:[{RTL}\\s\\d\u0300-\u036f]*[{RTL}])?")
+# A run of right-to-left words (Hebrew, Arabic, Syriac, Thaana), digits and spaces inside it.
+RTL_RUN = re.compile("[{0}](?:[{0}\\s\\d\u0300-\u036f]*[{0}])?".format(scripts.RIGHT_TO_LEFT))
 
 
 class ReportError(RuntimeError):

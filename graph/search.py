@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from graph import names
+from graph import names, scripts
 from graph.db import Graph
 from graph.values import plain
 
 # Chinese characters and hiragana, which the full-text analyzer (Unicode word boundaries) makes
 # words of one character each.
-ONE_CHARACTER_WORDS = re.compile("([\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f])")
+ONE_CHARACTER_WORDS = re.compile(f"([{scripts.HAN}{scripts.HIRAGANA}])")
 
 
 def words(text: str) -> list[str]:
