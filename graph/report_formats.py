@@ -13,6 +13,7 @@ import math
 import re
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from graph import fonts, scripts
 from graph.markdown import escape as _md
@@ -32,7 +33,14 @@ class ReportError(RuntimeError):
 
 def html(report: Report) -> str:
     env = Environment(loader=PackageLoader("graph", "templates"), autoescape=select_autoescape(["html", "j2"]))
+    env.filters["bidi"] = _bdi
     return env.get_template("conflicts.html.j2").render(report=report)
+
+
+def _bdi(value) -> Markup:
+    """Text for the page, escaped, each right-to-left run in a <bdi>, as the PDF isolates it
+    (`_isolated`): a date after an Arabic name stays after it."""
+    return Markup(RTL_RUN.sub(lambda m: f"<bdi>{m.group()}</bdi>", str(escape("" if value is None else value))))
 
 
 def json_text(report: Report) -> str:

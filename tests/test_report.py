@@ -133,11 +133,20 @@ def test_a_name_in_any_script_is_drawn_in_the_pdf_never_dropped(graph, tmp_path,
     assert "[U+1F46E]" in text and "have no font on the machine that made this PDF" in text
 
 
-def test_a_right_to_left_name_is_set_apart_from_the_sentence_around_it():
-    from graph.report_formats import _isolated
+def test_a_right_to_left_name_is_set_apart_from_the_sentence_around_it(graph, tmp_path):
+    """Unicode isolates in the PDF, <bdi> in the HTML: without them a date or a number after an
+    Arabic name is drawn inside the Arabic run, before the name."""
+    from graph.report_formats import _bdi, _isolated
     assert _isolated("District محمد علي; 2020 – 2022") == "District \u2068محمد علي\u2069; 2020 – 2022"
     assert _isolated("شرطة 5 المدينة, 2020") == "\u2068شرطة 5 المدينة\u2069, 2020"
     assert _isolated("Officer One") == "Officer One"
+    assert _bdi("<b>محمد</b> & 2020") == "&lt;b&gt;<bdi>محمد</bdi>&lt;/b&gt; &amp; 2020"  # escaped first
+    data = base()
+    data["units"][1]["name"] = "District محمد علي"
+    data["relations"].append(rel("unit:district", "PARTICIPATED_IN", "event:inquiry", "investigating_body"))
+    ingest(graph, write_dataset(tmp_path / "case", "case", **data))
+    page = render(build(graph), "html").decode("utf-8")
+    assert "investigated by District <bdi>محمد علي</bdi>" in page and "<h2>Beating of V</h2>" in page
 
 
 def test_markdown_and_json(case):
