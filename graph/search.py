@@ -21,7 +21,8 @@ def words(text: str) -> list[str]:
     combining marks (a Devanagari vowel sign: not a word character to `re`, which cut राम into
     र and म) and digits, Arabic and Hebrew vowel points left out (names.POINTS); anything else
     separates them."""
-    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in names.POINTS.sub("", text.lower()))
+    text = names.POINTS.sub("", text.lower())
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in text)
     return ONE_CHARACTER_WORDS.sub(r" \1 ", kept).split()
 
 

@@ -8,6 +8,7 @@ OPTIONAL MATCH (r:IngestRun)-[:LOADED]->(d)
 WITH d, r ORDER BY r.started DESC
 WITH d, collect(r)[0] AS last, count(r) AS runs
 RETURN d.name AS dataset, d.title AS title, runs,
-       last.status AS last_status, CASE WHEN last.started IS NOT NULL THEN toString(datetime.truncate('second', last.started)) END AS last_started,
+       last.status AS last_status,
+       CASE WHEN last.started IS NOT NULL THEN toString(datetime.truncate('second', last.started)) END AS last_started,
        last.nodes AS nodes, last.relations AS relations, last.files AS files
 ORDER BY dataset

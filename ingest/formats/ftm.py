@@ -67,11 +67,11 @@ def read(path: Path, vocab: Vocabulary) -> RawDataset:
     merged: dict[str, tuple[int, object]] = {}  # fragments of one entity (as map-csv writes them) merge
     for line, text in json_lines(data.decode("utf-8", errors="replace")):
         try:
-            data = json.loads(text)
-            if type(data) is not dict or type(data.get("properties", {})) is not dict:
+            entity = json.loads(text)
+            if type(entity) is not dict or type(entity.get("properties", {})) is not dict:
                 skip(line, "not an FtM entity: a JSON object with an id, a schema and an object of properties")
                 continue
-            proxy = model.get_proxy(data)
+            proxy = model.get_proxy(entity)
             if not proxy.id:  # never merged with another that has none
                 skip(line, "an entity without an id: give it one (links between entities name their ids)")
             elif proxy.id in merged:
