@@ -11,7 +11,6 @@ restored (tests/test_bulk.py).
 from __future__ import annotations
 
 import csv
-import re
 import shutil
 import time
 from contextlib import contextmanager
@@ -21,10 +20,9 @@ from typing import Any, Callable, Iterable, Iterator
 from graph import schema, server
 from graph.config import connection
 from graph.db import Graph
-from graph.dump import DumpError, read
+from graph.dump import DumpError, decode, read
 
 EMPTIES_BATCH = 10_000  # nodes given back their empty lists per transaction
-LOCAL = re.compile(r"[\d-]+T[\d:.]+")  # a date-time with neither offset nor zone (dump._moment)
 ARRAY = "\x1f"  # the importer's array delimiter: the ASCII unit separator, never in text we load
 
 
@@ -52,7 +50,8 @@ def _typed(value: Any) -> tuple[str, str]:
     if kind is dict:
         if "$date" in value:
             return "date", value["$date"]
-        return ("localdatetime" if LOCAL.fullmatch(value["$datetime"]) else "datetime"), value["$datetime"]
+        local = decode(value).tzinfo is None  # neither offset nor zone (decoded once per text)
+        return ("localdatetime" if local else "datetime"), value["$datetime"]
     return "string", str(value)
 
 
