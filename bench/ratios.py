@@ -10,6 +10,7 @@ def show(title: str, results: dict[str, float], baseline: str, unit: str, *,
     as "x2.00" meaning twice as good as the baseline."""
     base = results[baseline]
     print(title)
+    width = max(map(len, results))
     for name, value in results.items():
         ratio = base / value if lower_is_better else value / base
-        print(f"  {name:<30} {value:8.0f} {unit}   x{ratio:5.2f}")
+        print(f"  {name:<{width}} {value:8.0f} {unit}   x{ratio:5.2f}")

@@ -275,6 +275,9 @@ class _Kind:
     name: str  # nodes, relations
     found_by: tuple[str, ...]  # the fields of a row that find it in the graph (claims/unchanged_<name>)
     key: Callable[[dict], str]  # how claims/unchanged_<name> names a row
+    # what a row's work derives (a record a merge took its id into: the merged one), so rows
+    # deriving the same thing are written by one session, one after the other (graph/writes.py)
+    part: Callable[[dict], str]
     creatable: Callable[[dict], bool]  # whether create can take the row, when the graph lacks it
     create: Callable[[Any, list[dict], dict], Counter]
     # whether append can take the row, when its new claim ranks after every other
@@ -318,6 +321,11 @@ def _adds_to_record(row: dict, _found: dict) -> bool:
     return row["id"] == row["node"] and not props.get("protected") and props.get("pseudonym") is None
 
 
+def _fact_key(row: dict) -> str:
+    """A fact's id and type: how claims/unchanged_relations names it, and what its row derives."""
+    return f"{row['id']}|{row['type']}"
+
+
 def _keeps_labels(_row: dict, found: dict) -> bool:
     """A record that has its labels already (claims/replace_records sets none)."""
     return not found["lacks"]
@@ -325,10 +333,11 @@ def _keeps_labels(_row: dict, found: dict) -> bool:
 
 # A record a merge took in is the merged record's: the derivation gives it merged_ids. A fact's
 # keys are named in claims/create_facts: only identifiers can be.
-_NODES = _Kind("nodes", ("id", "node", "labels"), lambda r: r["id"], lambda r: r["id"] == r["node"],
+_NODES = _Kind("nodes", ("id", "node", "labels"), lambda r: r["id"], lambda r: r["node"],
+               lambda r: r["id"] == r["node"],
                _create_records, _adds_to_record, _append_records, _keeps_labels, _replace_records,
                _settle_records, _records_surely_new)
-_RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), lambda r: f"{r['id']}|{r['type']}",
+_RELATIONS = _Kind("relations", ("id", "type", "subject_node", "object_node"), _fact_key, _fact_key,
                    _named, _create_facts, _any, _append_facts, _any, _replace_facts,
                    _settle_facts, _facts_surely_new)
 
@@ -395,10 +404,16 @@ def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, d
     claimed = graph.read("claims/dataset_held", dataset=dataset)[0]["claimed"]
     new = _made_only_by_itself(new_to_graph, Identity.of(graph))
     totals = write_batches(graph, nodes, _put(_NODES, params, new, claimed), batch_size=batch_size,
-                           on_batch=step("writing records", nodes))
+                           on_batch=step("writing records", nodes), part_of=_NODES.part, step_of=_cites)
     totals += write_batches(graph, relations, _put(_RELATIONS, params, new, claimed), batch_size=batch_size,
-                            on_batch=step("writing relations", relations))
+                            on_batch=step("writing relations", relations), part_of=_RELATIONS.part)
     return totals
+
+
+def _cites(row: dict) -> int:
+    """Sources come first (ingest/validate.py), and are written before the records that cite
+    them: claims/link_sources finds only what is committed."""
+    return 0 if row["label"] == "Source" else 1
 
 
 def _made_only_by_itself(new_to_graph: NewToGraph, ident: Identity) -> NewToGraph:

@@ -23,6 +23,7 @@ DEFAULT_TRANSACTION_TIMEOUT = "2m"  # the server's limit for any transaction tha
 DEFAULT_LONG_TIMEOUT = 3600.0  # seconds, for chainwatch's own whole-graph statements
 DEFAULT_ROW_CAP = 1000
 DEFAULT_BATCH_SIZE = 500  # rows per write transaction in `ingest`
+DEFAULT_WRITE_SESSIONS = 2  # transactions `ingest` writes at once (graph/writes.py)
 
 
 class ConfigError(RuntimeError):
@@ -123,4 +124,15 @@ def batch_size() -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ConfigError(f"CHAINWATCH_BATCH_SIZE={raw!r} is not a number of rows; "
                           "set a whole number such as 500, or unset it")
+    return int(raw)
+
+
+def write_sessions() -> int:
+    """How many transactions a load writes at once: two keep both of a small machine's cores
+    busy, the server on one batch while Python prepares the next (bench/claims_ingest.py);
+    1 writes one batch after another."""
+    raw = os.environ.get("CHAINWATCH_WRITE_SESSIONS", str(DEFAULT_WRITE_SESSIONS))
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"CHAINWATCH_WRITE_SESSIONS={raw!r} is not a number of sessions; "
+                          "set 1 to write one batch at a time, 2 (the default) or more, or unset it")
     return int(raw)

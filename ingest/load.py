@@ -129,6 +129,7 @@ def ingest(graph: Graph, path: Path | str, *, replace: bool = False, dry_run: bo
            unprotect: bool = False, batch_size: int | None = None, fmt: str = "native",
            progress: Progress | None = None, force: bool = False) -> LoadReport:
     batch_size = batch_size or config.batch_size()  # before anything is written: a bad value stops here
+    config.write_sessions()  # the same
     raw = formats.reader(fmt)(Path(path), load_vocabulary())
     print_ = fingerprint(raw, fmt)
     if not (dry_run or force) and raw.name and (last := loaded_before(graph, raw.name, print_, replace)):

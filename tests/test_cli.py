@@ -242,6 +242,18 @@ def test_batch_size_comes_from_the_environment(cli, tmp_path):
     assert overridden.returncode == 0, overridden.stderr
 
 
+def test_a_bad_number_of_write_sessions_stops_the_load_before_it_writes(cli, graph, tmp_path):
+    import os
+    path = small(tmp_path / "ds")
+    os.environ["CHAINWATCH_WRITE_SESSIONS"] = "0"
+    try:
+        result = cli("ingest", path)
+    finally:
+        del os.environ["CHAINWATCH_WRITE_SESSIONS"]
+    assert result.returncode == 1 and "CHAINWATCH_WRITE_SESSIONS" in result.stderr
+    assert graph.read("stats/datasets") == []  # not even a run begun
+
+
 HIDDEN = ("\x1b", "\x07", "\x9b", "\u202e")  # escape, bell, CSI, right-to-left override
 
 
