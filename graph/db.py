@@ -11,6 +11,7 @@ that never reach a server (`--help`, `query` listing the library) start without 
 
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
@@ -20,6 +21,17 @@ from graph.config import Connection, connection, long_timeout
 
 if TYPE_CHECKING:
     import neo4j
+
+
+def _not_a_retry(record: logging.LogRecord) -> bool:
+    """The driver warns of every transaction it retries, and with no logging set up Python
+    prints that on stderr: the server's whole deadlock report, when a load's two sessions
+    (graph/writes.py) wait on each other over a shared body and one is retried, as designed. A
+    retry that never succeeds still ends in the error, which the command reports."""
+    return "will be retried" not in record.getMessage()
+
+
+logging.getLogger("neo4j.session").addFilter(_not_a_retry)
 
 
 class GraphError(RuntimeError):

@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,17 @@ def test_a_load_by_two_sessions_is_the_load_by_one(graph, tmp_path, seed):
         finally:
             del os.environ["CHAINWATCH_WRITE_SESSIONS"]
     assert dumps[0] == dumps[1]
+
+
+def test_a_retried_transaction_prints_nothing_on_the_terminal():
+    """The driver warns of each retry, which Python prints on stderr when nothing set up
+    logging, as in the command: a deadlock between a load's two sessions, retried as designed,
+    must not print the server's lock report in the middle of a user's load."""
+    import subprocess
+    import sys
+    warn = ("import logging, graph.db; log = logging.getLogger('neo4j.session'); "
+            "log.warning('Transaction failed and will be retried in %ss (%s)', 0.8, 'DeadlockDetected: Forseti'); "
+            "log.warning('a warning that is no retry')")
+    err = subprocess.run([sys.executable, "-c", warn], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent).stderr
+    assert "Forseti" not in err and "a warning that is no retry" in err
