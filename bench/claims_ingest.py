@@ -45,8 +45,9 @@ def pre_claims_put(name_keys: bool, sessions: int):
     Written by `sessions` at once as today's ingest writes (graph/writes.py), rows of one record
     or fact in one session, sources first."""
     def put(graph: Graph, nodes, relations, *, dataset: str, **_) -> Counter:
-        for name, rows, part_of in (("merge_nodes", nodes, lambda r: r["id"]),
-                                    ("merge_relations", relations, lambda r: f"{r['id']}|{r['type']}")):
+        for name, rows, part_of, step_of in (
+                ("merge_nodes", nodes, lambda r: r["id"], claims.sources_first),
+                ("merge_relations", relations, lambda r: f"{r['id']}|{r['type']}", None)):
             text = (PRE_CLAIMS / f"{name}.cypher").read_text(encoding="utf-8")
 
             def work(tx, batch: list[dict]) -> Counter:
@@ -55,7 +56,7 @@ def pre_claims_put(name_keys: bool, sessions: int):
             with patch.dict(os.environ, {"CHAINWATCH_WRITE_SESSIONS": str(sessions)}):
                 # the rows come spooled from disk, as ingest streams them
                 write_batches(graph, rows, work, batch_size=BATCH, part_of=part_of,
-                              step_of=lambda r: 0 if r.get("label") == "Source" else 1)
+                              step_of=step_of)
         return Counter()
     return put
 

@@ -404,15 +404,16 @@ def put(graph: Graph, nodes: Collection[dict], relations: Collection[dict], *, d
     claimed = graph.read("claims/dataset_held", dataset=dataset)[0]["claimed"]
     new = _made_only_by_itself(new_to_graph, Identity.of(graph))
     totals = write_batches(graph, nodes, _put(_NODES, params, new, claimed), batch_size=batch_size,
-                           on_batch=step("writing records", nodes), part_of=_NODES.part, step_of=_cites)
+                           on_batch=step("writing records", nodes), part_of=_NODES.part, step_of=sources_first)
     totals += write_batches(graph, relations, _put(_RELATIONS, params, new, claimed), batch_size=batch_size,
                             on_batch=step("writing relations", relations), part_of=_RELATIONS.part)
     return totals
 
 
-def _cites(row: dict) -> int:
-    """Sources come first (ingest/validate.py), and are written before the records that cite
-    them: claims/link_sources finds only what is committed."""
+def sources_first(row: dict) -> int:
+    """The step a record's row is written in: sources come first (ingest/validate.py), and are
+    committed before the records that cite them, since claims/link_sources finds only what is
+    committed."""
     return 0 if row["label"] == "Source" else 1
 
 

@@ -109,10 +109,7 @@ def long_timeout() -> float:
 def network_cap() -> int:
     """How many nodes the explorer's network draws around a centre (150; a fast machine and
     browser draw 500 in a few seconds: bench/explorer_draw.py)."""
-    raw = os.environ.get("CHAINWATCH_NETWORK_CAP", "150")
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"CHAINWATCH_NETWORK_CAP={raw!r} is not a number of nodes; set e.g. 300, or unset it")
-    return int(raw)
+    return _count("CHAINWATCH_NETWORK_CAP", 150, "nodes", "set e.g. 300")
 
 
 def row_cap() -> int:
@@ -120,19 +117,20 @@ def row_cap() -> int:
 
 
 def batch_size() -> int:
-    raw = os.environ.get("CHAINWATCH_BATCH_SIZE", str(DEFAULT_BATCH_SIZE))
-    if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"CHAINWATCH_BATCH_SIZE={raw!r} is not a number of rows; "
-                          "set a whole number such as 500, or unset it")
-    return int(raw)
+    return _count("CHAINWATCH_BATCH_SIZE", DEFAULT_BATCH_SIZE, "rows", "set a whole number such as 500")
 
 
 def write_sessions() -> int:
     """How many transactions a load writes at once: two keep both of a small machine's cores
     busy, the server on one batch while Python prepares the next (bench/claims_ingest.py);
     1 writes one batch after another."""
-    raw = os.environ.get("CHAINWATCH_WRITE_SESSIONS", str(DEFAULT_WRITE_SESSIONS))
+    return _count("CHAINWATCH_WRITE_SESSIONS", DEFAULT_WRITE_SESSIONS, "sessions",
+                  "set 1 to write one batch at a time, 2 (the default) or more")
+
+
+def _count(variable: str, default: int, unit: str, advice: str) -> int:
+    """A whole number of at least 1 from the environment, or the error that says how to set it."""
+    raw = os.environ.get(variable, str(default))
     if not raw.isdigit() or int(raw) < 1:
-        raise ConfigError(f"CHAINWATCH_WRITE_SESSIONS={raw!r} is not a number of sessions; "
-                          "set 1 to write one batch at a time, 2 (the default) or more, or unset it")
+        raise ConfigError(f"{variable}={raw!r} is not a number of {unit}; {advice}, or unset it")
     return int(raw)

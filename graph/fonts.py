@@ -95,8 +95,6 @@ def _region(face: Face, text: str) -> int:
     return next((i for i, r in enumerate(regions) if face.name.endswith(r)), len(regions))
 
 
-
-
 def faces_for(text: str) -> list[Face]:
     """DejaVu, then the fewest Noto faces (in the order the text needs them) that draw what it lacks."""
     faces = [dejavu()]

@@ -126,23 +126,20 @@ def _write_at_once(graph: Graph, batches: Iterator[tuple[int | None, list[dict]]
             with graph.session() as session:
                 while (batch := feed.get()) is not None:
                     try:
-                        done = session.execute_write(work, batch)
-                        with lock:
-                            totals.update(done)
-                            if on_batch:
-                                on_batch(len(batch))
+                        if not stop.is_set():  # else dropped: the feeder never waits on a stopped session
+                            done = session.execute_write(work, batch)
+                            with lock:
+                                totals.update(done)
+                                if on_batch:
+                                    on_batch(len(batch))
                     finally:
                         feed.task_done()
-                    if stop.is_set():
-                        break
-                else:
-                    return
         except BaseException as e:  # handed to the feeding thread, which raises it
             with lock:
                 failed.append(e)
             stop.set()
-        while feed.get() is not None:  # what is queued is dropped, so the feeder never waits on it
-            feed.task_done()
+            while feed.get() is not None:
+                feed.task_done()
 
     threads = [threading.Thread(target=write, args=(feed,), daemon=True) for feed in feeds]
     for t in threads:

@@ -4,7 +4,6 @@ them, the first error stopping the load, and a load as exact as one written by o
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import Counter
@@ -50,10 +49,8 @@ def test_a_step_is_given_out_whole_before_the_next_begins():
 
 
 @pytest.fixture
-def two_sessions():
-    os.environ["CHAINWATCH_WRITE_SESSIONS"] = "2"
-    yield
-    del os.environ["CHAINWATCH_WRITE_SESSIONS"]
+def two_sessions(monkeypatch):
+    monkeypatch.setenv("CHAINWATCH_WRITE_SESSIONS", "2")
 
 
 def test_two_sessions_write_at_once_and_a_step_waits_for_the_one_before(graph, two_sessions):
@@ -109,25 +106,22 @@ def test_the_first_error_stops_every_session_and_is_raised(graph, two_sessions):
 
 
 @pytest.mark.parametrize("seed", [7, 16])
-def test_a_load_by_two_sessions_is_the_load_by_one(graph, tmp_path, seed):
-    """The sample, a small case file and a second dataset over it, and random versions of three datasets in batches
-    of three rows: the same graph whether one session writes or two."""
+def test_a_load_by_two_sessions_is_the_load_by_one(graph, tmp_path, seed, monkeypatch):
+    """The sample, a small case file and a second dataset over it, and random versions of three
+    datasets in batches of three rows: the same graph whether one session writes or two."""
     import random
     dumps = []
     for sessions in ("1", "2"):
-        os.environ["CHAINWATCH_WRITE_SESSIONS"] = sessions
-        try:
-            graph.write("admin/delete_everything")
-            rng = random.Random(seed)
-            ingest(graph, SAMPLE, batch_size=3)
-            ingest(graph, small(tmp_path / f"case-{sessions}", name="case-file"), batch_size=3)
-            ingest(graph, press(tmp_path / f"press-{sessions}"), batch_size=3)
-            for step, name in enumerate(["d0", "d1", "d0", "d2"]):
-                ingest(graph, version(rng, tmp_path / f"{sessions}-{step}", name, rng.randint(0, 2)),
-                       replace=step == 2, unprotect=True, batch_size=3)
-            dumps.append(dump_of(graph, tmp_path / f"dump-{sessions}"))
-        finally:
-            del os.environ["CHAINWATCH_WRITE_SESSIONS"]
+        monkeypatch.setenv("CHAINWATCH_WRITE_SESSIONS", sessions)
+        graph.write("admin/delete_everything")
+        rng = random.Random(seed)
+        ingest(graph, SAMPLE, batch_size=3)
+        ingest(graph, small(tmp_path / f"case-{sessions}", name="case-file"), batch_size=3)
+        ingest(graph, press(tmp_path / f"press-{sessions}"), batch_size=3)
+        for step, name in enumerate(["d0", "d1", "d0", "d2"]):
+            ingest(graph, version(rng, tmp_path / f"{sessions}-{step}", name, rng.randint(0, 2)),
+                   replace=step == 2, unprotect=True, batch_size=3)
+        dumps.append(dump_of(graph, tmp_path / f"dump-{sessions}"))
     assert dumps[0] == dumps[1]
 
 
